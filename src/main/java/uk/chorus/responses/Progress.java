@@ -1,0 +1,71 @@
+package uk.chorus.responses;
+
+import uk.chorus.surveys.Page;
+import uk.chorus.surveys.SurveyDefinition;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a respondent is: their draft, the exact survey version it answers, and their answers.
+ * Page numbers in URLs are positions in the definition (1-based) so they stay put when a branch
+ * changes; "Page 2 of 6" counts only the pages this respondent will see.
+ */
+record Progress(Draft draft, SurveyDefinition survey, Answers answers) {
+
+    static Progress of(Draft draft, SurveyDefinition survey) {
+        return new Progress(draft, survey, new Answers(survey, draft.answers()));
+    }
+
+    String code() {
+        return draft.resumeCode();
+    }
+
+    boolean hasPage(int pageNumber) {
+        return pageNumber >= 1 && pageNumber <= survey.pages().size();
+    }
+
+    Page page(int pageNumber) {
+        return survey.pages().get(pageNumber - 1);
+    }
+
+    List<Integer> shownPageNumbers() {
+        return answers.shownPageIndexes().stream().map(i -> i + 1).toList();
+    }
+
+    boolean isShown(int pageNumber) {
+        return shownPageNumbers().contains(pageNumber);
+    }
+
+    /** The first shown page after this one; empty when the next stop is "Check your answers". */
+    Optional<Integer> nextShownAfter(int pageNumber) {
+        return shownPageNumbers().stream().filter(n -> n > pageNumber).findFirst();
+    }
+
+    Optional<Integer> previousShownBefore(int pageNumber) {
+        return shownPageNumbers().stream().filter(n -> n < pageNumber).reduce((a, b) -> b);
+    }
+
+    /** Where a returning respondent carries on: the page after the furthest one they continued past. */
+    Optional<Integer> resumePage() {
+        return nextShownAfter(draft.furthestPage());
+    }
+
+    int positionOf(int pageNumber) {
+        return shownPageNumbers().indexOf(pageNumber) + 1;
+    }
+
+    int shownPageCount() {
+        return shownPageNumbers().size();
+    }
+
+    /** The page holding a question; used to send a respondent back to something they missed. */
+    int pageNumberOf(String questionKey) {
+        for (int i = 0; i < survey.pages().size(); i++) {
+            if (survey.pages().get(i).questions().stream().anyMatch(q -> q.key().equals(questionKey))) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException("No question " + questionKey);
+    }
+}

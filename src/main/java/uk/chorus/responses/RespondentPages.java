@@ -1,0 +1,75 @@
+package uk.chorus.responses;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+import uk.chorus.surveys.LiveSurvey;
+import uk.chorus.surveys.SurveyCatalogue;
+import uk.chorus.surveys.SurveyDefinition;
+import uk.chorus.surveys.SurveyStatus;
+import uk.chorus.web.Dates;
+import uk.chorus.web.Pages;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What every respondent page does first: find the survey and the draft, and answer kindly when
+ * the survey is closed or not open yet, or the code is not one we know.
+ */
+@Singleton
+class RespondentPages {
+    private final SurveyCatalogue catalogue;
+    private final RespondentJourney journey;
+
+    RespondentPages(SurveyCatalogue catalogue, RespondentJourney journey) {
+        this.catalogue = catalogue;
+        this.journey = journey;
+    }
+
+    Optional<LiveSurvey> survey(String surveyId) {
+        return catalogue.find(surveyId);
+    }
+
+    boolean isOpen(LiveSurvey survey) {
+        return survey.statusOn(catalogue.today()) == SurveyStatus.OPEN;
+    }
+
+    /** Runs the page for an open survey; otherwise says the survey is not taking answers. */
+    MutableHttpResponse<?> whenOpen(String surveyId, Function<LiveSurvey, MutableHttpResponse<?>> page) {
+        Optional<LiveSurvey> survey = survey(surveyId);
+        if (survey.isEmpty()) {
+            return Pages.notFound();
+        }
+        return isOpen(survey.get()) ? page.apply(survey.get()) : notTakingAnswers(survey.get());
+    }
+
+    /** Runs the page for a draft of an open survey. A submitted draft goes to its confirmation. */
+    MutableHttpResponse<?> withDraft(String surveyId, String code, boolean allowSubmitted,
+                                     Function<Progress, MutableHttpResponse<?>> page) {
+        return whenOpen(surveyId, survey -> journey.open(surveyId, code)
+                .<MutableHttpResponse<?>>map(progress -> progress.draft().submitted() && !allowSubmitted
+                        ? Pages.seeOther(SurveyUrls.done(surveyId, progress.code()))
+                        : page.apply(progress))
+                .orElseGet(() -> draftNotFound(survey.definition())));
+    }
+
+    MutableHttpResponse<?> notTakingAnswers(LiveSurvey survey) {
+        SurveyDefinition definition = survey.definition();
+        boolean closed = survey.statusOn(catalogue.today()) == SurveyStatus.CLOSED;
+        return Pages.render("responses/closed", Pages.model("survey", definition, "closed", closed,
+                "closes", Dates.longForm(definition.closes()), "opens", Dates.longForm(definition.opens())));
+    }
+
+    MutableHttpResponse<?> draftNotFound(SurveyDefinition survey) {
+        return Pages.render(HttpStatus.NOT_FOUND, "responses/draft-not-found", Pages.model("survey", survey,
+                "startUrl", SurveyUrls.start(survey.id()), "resumeUrl", SurveyUrls.resume(survey.id())));
+    }
+
+    static Map<String, Object> surveyModel(SurveyDefinition survey, Object... more) {
+        Map<String, Object> model = Pages.model(more);
+        model.put("survey", survey);
+        return model;
+    }
+}

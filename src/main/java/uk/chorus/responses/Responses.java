@@ -1,0 +1,90 @@
+package uk.chorus.responses;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.connection.annotation.Connectable;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Complete responses in PostgreSQL: one row per respondent, guaranteed by unique keys. */
+@Singleton
+@Connectable // each method is one autocommitted statement, unless a caller holds a transaction
+class Responses {
+    private final JdbcOperations jdbc;
+    private final AnswerJson json;
+
+    Responses(JdbcOperations jdbc, AnswerJson json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    record Stored(long id, String reference) {
+    }
+
+    record Earlier(String reference, String surveyId) {
+    }
+
+    /** Stores a web response for a locked draft. */
+    Stored insertFromDraft(Draft draft, Map<String, Object> answers) {
+        String reference = Codes.newReference();
+        long id = jdbc.prepareStatement("INSERT INTO responses (reference, survey_id, survey_version_id, channel, "
+                + "draft_id, answers) VALUES (?, ?, ?, 'web', ?, CAST(? AS jsonb)) RETURNING id", ps -> {
+            ps.setString(1, reference);
+            ps.setString(2, draft.surveyId());
+            ps.setLong(3, draft.surveyVersionId());
+            ps.setLong(4, draft.id());
+            ps.setString(5, json.write(answers));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        return new Stored(id, reference);
+    }
+
+    /**
+     * Stores an API response unless its submission id was seen before; one statement, so two
+     * retries racing each other still store one row. Empty when the id was already used.
+     */
+    Optional<String> insertOnce(UUID submissionId, String surveyId, long versionId, Map<String, Object> answers,
+                                String reference) {
+        return jdbc.prepareStatement("INSERT INTO responses (reference, survey_id, survey_version_id, channel, "
+                + "submission_id, answers) VALUES (?, ?, ?, 'api', ?, CAST(? AS jsonb)) "
+                + "ON CONFLICT (submission_id) DO NOTHING RETURNING reference", ps -> {
+            ps.setString(1, reference);
+            ps.setString(2, surveyId);
+            ps.setLong(3, versionId);
+            ps.setObject(4, submissionId);
+            ps.setString(5, json.write(answers));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        });
+    }
+
+    Optional<Earlier> bySubmissionId(UUID submissionId) {
+        return jdbc.prepareStatement("SELECT reference, survey_id FROM responses WHERE submission_id = ?", ps -> {
+            ps.setObject(1, submissionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Earlier(rs.getString(1), rs.getString(2))) : Optional.empty();
+            }
+        });
+    }
+
+    /** How many complete responses and unfinished (partial) drafts a survey has. */
+    ResponseCounts count(String surveyId) {
+        return jdbc.prepareStatement("SELECT (SELECT count(*) FROM responses WHERE survey_id = ?), "
+                + "(SELECT count(*) FROM drafts WHERE survey_id = ? AND response_id IS NULL "
+                + "AND answers <> '{}'::jsonb)", ps -> {
+            ps.setString(1, surveyId);
+            ps.setString(2, surveyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new ResponseCounts(surveyId, rs.getLong(1), rs.getLong(2));
+            }
+        });
+    }
+}

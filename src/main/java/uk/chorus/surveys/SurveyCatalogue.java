@@ -1,0 +1,117 @@
+package uk.chorus.surveys;
+
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The surveys this service is serving, read from the survey files at start-up.
+ * A file with mistakes is never loaded in part: its problems are logged with file and line, and if
+ * an earlier good version of that survey is stored it stays live, so families are not cut off by
+ * an editing slip.
+ */
+@Singleton
+public class SurveyCatalogue implements ApplicationEventListener<StartupEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(SurveyCatalogue.class);
+
+    private final SurveysConfiguration configuration;
+    private final SurveyVersions versions;
+    private final Clock clock;
+    private final SurveyFileParser parser = new SurveyFileParser();
+    private final Map<String, LiveSurvey> live = new ConcurrentHashMap<>();
+    private volatile List<DefinitionProblem> problems = List.of();
+
+    SurveyCatalogue(SurveysConfiguration configuration, SurveyVersions versions, Clock clock) {
+        this.configuration = configuration;
+        this.versions = versions;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        reload();
+    }
+
+    /** Reads every survey file again; returns the problems found (empty when all loaded). */
+    public synchronized List<DefinitionProblem> reload() {
+        Path dir = configuration.getDir();
+        if (!Files.isDirectory(dir)) {
+            LOG.error("The surveys folder {} does not exist. Set CHORUS_SURVEYS_DIR to the folder of survey files.",
+                    dir.toAbsolutePath());
+            problems = List.of(new DefinitionProblem(dir.toString(), 0, "The surveys folder does not exist."));
+            return problems;
+        }
+        List<DefinitionProblem> found = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(SurveyCatalogue::isSurveyFile).sorted().toList()) {
+                found.addAll(load(file));
+            }
+        } catch (IOException e) {
+            LOG.error("The surveys folder {} cannot be read: {}", dir.toAbsolutePath(), e.getMessage());
+        }
+        problems = List.copyOf(found);
+        LOG.info("Surveys loaded: {}", live.keySet().stream().sorted().toList());
+        return problems;
+    }
+
+    private List<DefinitionProblem> load(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        SurveyFileResult result = parser.parse(name, Files.readString(file, StandardCharsets.UTF_8));
+        if (result.ok()) {
+            LiveSurvey survey = versions.record(result.definition().get());
+            live.put(survey.id(), survey);
+            return List.of();
+        }
+        result.problems().forEach(p -> LOG.error("Survey file not loaded: {}", p));
+        String surveyId = name.replaceFirst("\\.ya?ml$", "");
+        if (SurveyFileParser.SURVEY_ID.matcher(surveyId).matches()) {
+            versions.newest(surveyId).ifPresent(previous -> {
+                LOG.warn("Survey {} stays live at its stored version {} until its file is fixed.", surveyId,
+                        previous.version());
+                live.put(surveyId, previous);
+            });
+        }
+        return result.problems();
+    }
+
+    private static boolean isSurveyFile(Path file) {
+        String name = file.getFileName().toString();
+        return Files.isRegularFile(file) && (name.endsWith(".yml") || name.endsWith(".yaml"));
+    }
+
+    public Optional<LiveSurvey> find(String surveyId) {
+        return Optional.ofNullable(live.get(surveyId));
+    }
+
+    /** Surveys open for answers today, soonest closing first. */
+    public List<LiveSurvey> open() {
+        LocalDate today = today();
+        return live.values().stream()
+                .filter(s -> s.statusOn(today) == SurveyStatus.OPEN)
+                .sorted(Comparator.comparing((LiveSurvey s) -> s.definition().closes()).thenComparing(LiveSurvey::id))
+                .toList();
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public List<DefinitionProblem> problems() {
+        return problems;
+    }
+}

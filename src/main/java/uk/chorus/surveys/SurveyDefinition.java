@@ -1,0 +1,35 @@
+package uk.chorus.surveys;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A survey exactly as its file describes it. {@code baseline} names the survey (an earlier wave)
+ * whose answers this one is compared with; the first wave has none and is itself the baseline.
+ */
+@Serdeable
+public record SurveyDefinition(
+        String id,
+        String title,
+        Audience audience,
+        String introduction,
+        String privacyNotice,
+        LocalDate opens,
+        LocalDate closes,
+        int wave,
+        @Nullable String baseline,
+        List<Page> pages) {
+
+    public Stream<Question> questions() {
+        return pages.stream().flatMap(p -> p.questions().stream());
+    }
+
+    public Optional<Question> question(String key) {
+        return questions().filter(q -> q.key().equals(key)).findFirst();
+    }
+}

@@ -1,0 +1,59 @@
+package uk.chorus.web;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.HtmlErrorResponseBodyProvider;
+import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
+import io.micronaut.views.ViewsRenderer;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * Every error the framework itself raises (malformed request, unknown page, body too large,
+ * unhandled exception) is answered in our own words: an HTML page for browsers, a one-sentence
+ * JSON body for API clients. Exception details stay in the log.
+ */
+final class ErrorBodies {
+    private ErrorBodies() {
+    }
+
+    @Singleton
+    @Replaces(HtmlErrorResponseBodyProvider.class)
+    static class Html implements HtmlErrorResponseBodyProvider {
+        private final ViewsRenderer<Object, Object> views;
+        private final SiteConfiguration site;
+
+        Html(ViewsRenderer<Object, Object> views, SiteConfiguration site) {
+            this.views = views;
+            this.site = site;
+        }
+
+        @Override
+        public String body(ErrorContext context, HttpResponse<?> response) {
+            ErrorSentences.Sentence sentence = ErrorSentences.forStatus(response.getStatus());
+            var model = Pages.model("title", sentence.title(), "body", sentence.body(),
+                    "site", new SiteModel.Site(site.getAreaName(), site.getServiceName(), site.getContactEmail()));
+            StringWriter out = new StringWriter();
+            try {
+                views.render("errors/error", model, context.getRequest()).writeTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.toString();
+        }
+    }
+
+    @Singleton
+    @Replaces(JsonErrorResponseBodyProvider.class)
+    static class Json implements JsonErrorResponseBodyProvider<ApiError> {
+        @Override
+        public ApiError body(ErrorContext context, HttpResponse<?> response) {
+            ErrorSentences.Sentence sentence = ErrorSentences.forStatus(response.getStatus());
+            return ApiError.of(sentence.title() + ". " + sentence.body());
+        }
+    }
+}

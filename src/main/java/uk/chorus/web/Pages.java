@@ -1,0 +1,44 @@
+package uk.chorus.web;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.views.ModelAndView;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Small helpers so controllers read as what they do: render, re-render with errors, redirect. */
+public final class Pages {
+    private Pages() {
+    }
+
+    /** A mutable model, so the layout's shared values can be added to it. */
+    public static Map<String, Object> model(Object... pairs) {
+        Map<String, Object> model = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            model.put((String) pairs[i], pairs[i + 1]);
+        }
+        return model;
+    }
+
+    public static MutableHttpResponse<?> render(String view, Map<String, Object> model) {
+        return HttpResponse.ok(new ModelAndView<>(view, model));
+    }
+
+    public static MutableHttpResponse<?> render(HttpStatus status, String view, Map<String, Object> model) {
+        return HttpResponse.status(status).body(new ModelAndView<>(view, model));
+    }
+
+    /** Our own "Page not found", for addresses that look right but name nothing we hold. */
+    public static MutableHttpResponse<?> notFound() {
+        ErrorSentences.Sentence sentence = ErrorSentences.forStatus(HttpStatus.NOT_FOUND);
+        return render(HttpStatus.NOT_FOUND, "errors/error", model("title", sentence.title(), "body", sentence.body()));
+    }
+
+    /** After a successful POST: 303 See Other, so a refresh never posts again. */
+    public static MutableHttpResponse<?> seeOther(String path) {
+        return HttpResponse.seeOther(URI.create(path));
+    }
+}

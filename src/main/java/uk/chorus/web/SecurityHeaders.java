@@ -1,0 +1,28 @@
+package uk.chorus.web;
+
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+
+/**
+ * Headers on every response. Pages run no inline script and load nothing from other origins.
+ * Referrer-Policy is no-referrer because survey URLs carry a resume code. Respondent pages are
+ * never stored by a browser or proxy, since they can show a family's answers on a shared device.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+class SecurityHeaders {
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
+            + "object-src 'none'";
+
+    @ResponseFilter
+    void addHeaders(MutableHttpResponse<?> response) {
+        response.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.header("X-Content-Type-Options", "nosniff");
+        response.header("Referrer-Policy", "no-referrer");
+        response.header("X-Frame-Options", "DENY");
+        if (!response.getHeaders().contains("Cache-Control")) {
+            response.header("Cache-Control", "no-store");
+        }
+    }
+}

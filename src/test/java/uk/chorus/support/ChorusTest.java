@@ -1,0 +1,83 @@
+package uk.chorus.support;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Base for integration tests: the whole service on a random port, on its own fresh database,
+ * serving the shipped surveys unless a test class names another folder.
+ * Subclasses carry {@code @MicronautTest(transactional = false)}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ChorusTest implements TestPropertyProvider {
+    protected final String databaseUrl = TestDatabase.fresh();
+
+    @Inject
+    protected EmbeddedServer server;
+
+    /** The folder of survey files this test serves; the shipped ones by default. */
+    protected String surveysDir() {
+        return "surveys";
+    }
+
+    protected Map<String, String> extraProperties() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("datasources.default.url", databaseUrl);
+        properties.put("datasources.default.username", TestDatabase.USER);
+        properties.put("datasources.default.password", TestDatabase.PASSWORD);
+        properties.put("chorus.surveys.dir", surveysDir());
+        properties.put("micronaut.server.port", "-1");
+        properties.putAll(extraProperties());
+        return properties;
+    }
+
+    protected Browser browser() {
+        return new Browser(server.getURI());
+    }
+
+    protected Api api() {
+        return new Api(server.getURI());
+    }
+
+    protected long count(String sql) {
+        try (Connection connection = TestDatabase.connect(databaseUrl);
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected String queryText(String sql) {
+        try (Connection connection = TestDatabase.connect(databaseUrl);
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A fingerprint of every stored row, to prove a refused request wrote nothing. */
+    protected String databaseState() {
+        return queryText("SELECT (SELECT count(*) FROM responses) || '/' || (SELECT count(*) FROM drafts) || '/' || "
+                + "(SELECT coalesce(md5(string_agg(answers::text, ',' ORDER BY id)), '') FROM drafts) || '/' || "
+                + "(SELECT coalesce(md5(string_agg(answers::text, ',' ORDER BY id)), '') FROM responses)");
+    }
+}
