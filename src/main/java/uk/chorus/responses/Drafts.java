@@ -59,12 +59,34 @@ class Drafts {
         });
     }
 
-    /** Locks the draft until the surrounding transaction ends, so one submit runs at a time. */
+    /**
+     * Locks the draft until the surrounding transaction ends, so one submit runs at a time. The
+     * draft is read alone and its response looked up afterwards: a join read under the lock would
+     * miss a response committed while this request waited for it.
+     */
     Optional<Draft> lock(String resumeCode) {
-        return jdbc.prepareStatement(SELECT + "WHERE d.resume_code = ? FOR UPDATE OF d", ps -> {
+        Optional<Draft> locked = jdbc.prepareStatement("SELECT id, resume_code, survey_id, survey_version_id, "
+                + "answers::text, furthest_page, response_id FROM drafts WHERE resume_code = ? FOR UPDATE", ps -> {
             ps.setString(1, resumeCode);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long responseId = rs.getLong(7);
+                String reference = rs.wasNull() ? null : referenceOf(responseId);
+                return Optional.of(new Draft(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        json.read(rs.getString(5)), rs.getInt(6), reference));
+            }
+        });
+        return locked;
+    }
+
+    private String referenceOf(long responseId) {
+        return jdbc.prepareStatement("SELECT reference FROM responses WHERE id = ?", ps -> {
+            ps.setLong(1, responseId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
             }
         });
     }

@@ -1,5 +1,6 @@
 package uk.chorus.responses;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -37,7 +38,7 @@ class ResponseApiController {
     }
 
     @Post(uri = "/responses", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> submit(String surveyId, @Body byte[] body) {
+    HttpResponse<?> submit(String surveyId, @Nullable @Body byte[] body) {
         Optional<LiveSurvey> found = catalogue.find(surveyId);
         if (found.isEmpty()) {
             return HttpResponse.notFound(ApiError.of("There is no survey with the id '" + surveyId + "'."));
@@ -52,7 +53,7 @@ class ResponseApiController {
             return HttpResponse.status(HttpStatus.CONFLICT).body(ApiError.of("This survey opens on "
                     + Dates.longForm(survey.definition().opens()) + "."));
         }
-        JsonBody.Read read = jsonBody.read(body);
+        JsonBody.Read read = jsonBody.read(body == null ? new byte[0] : body);
         if (read.submission().isEmpty()) {
             return HttpResponse.badRequest(ApiError.of(read.problem()));
         }

@@ -52,6 +52,10 @@ final class ErrorBodies {
     static class Json implements JsonErrorResponseBodyProvider<ApiError> {
         @Override
         public ApiError body(ErrorContext context, HttpResponse<?> response) {
+            if (response.getStatus().getCode() == 400) {
+                return ApiError.of("The request could not be read: check the path, the Content-Type and the body "
+                        + "against GET /api/v1/surveys/{id}.");
+            }
             ErrorSentences.Sentence sentence = ErrorSentences.forStatus(response.getStatus());
             return ApiError.of(sentence.title() + ". " + sentence.body());
         }
