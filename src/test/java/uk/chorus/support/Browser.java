@@ -51,6 +51,11 @@ public final class Browser {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "text/html").GET());
     }
 
+    /** Fetches a stylesheet, script or image as a browser does, accepting anything. */
+    public Page asset(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "*/*").GET());
+    }
+
     /** Posts form fields given as name, value, name, value ... (a name may repeat). */
     public Page post(String path, String... fields) {
         return postRaw(path, encode(fields));
