@@ -5,6 +5,7 @@ import uk.chorus.surveys.Question;
 import uk.chorus.surveys.ShowIf;
 import uk.chorus.surveys.SurveyDefinition;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,13 +34,23 @@ public record Answers(SurveyDefinition survey, Map<String, Object> values) {
         }
         Object answer = values.get(showIf.question());
         if (answer instanceof Collection<?> ticked) {
-            return ticked.stream().anyMatch(code -> showIf.anyOf().contains(String.valueOf(code)));
+            for (Object code : ticked) {
+                if (showIf.anyOf().contains(String.valueOf(code))) {
+                    return true;
+                }
+            }
+            return false;
         }
         return answer != null && showIf.anyOf().contains(String.valueOf(answer));
     }
 
     public boolean isShown(Page page) {
-        return page.questions().stream().anyMatch(this::isShown);
+        for (Question question : page.questions()) {
+            if (isShown(question)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Indexes (0-based, into the definition's pages) of the pages this respondent will see. */
@@ -57,15 +68,23 @@ public record Answers(SurveyDefinition survey, Map<String, Object> values) {
     /** The answers to questions that are shown; answers left behind by a changed branch are dropped. */
     public Map<String, Object> shownOnly() {
         Map<String, Object> kept = new LinkedHashMap<>();
-        survey.questions()
-                .filter(q -> values.containsKey(q.key()) && isShown(q))
-                .forEach(q -> kept.put(q.key(), values.get(q.key())));
+        for (Question q : survey.questionList()) {
+            if (values.containsKey(q.key()) && isShown(q)) {
+                kept.put(q.key(), values.get(q.key()));
+            }
+        }
         return kept;
     }
 
     /** Shown, required questions still unanswered, in survey order. */
     public List<Question> missingRequired() {
-        return survey.questions().filter(q -> q.required() && isShown(q) && !isAnswered(q)).toList();
+        List<Question> missing = new ArrayList<>();
+        for (Question q : survey.questionList()) {
+            if (q.required() && isShown(q) && !isAnswered(q)) {
+                missing.add(q);
+            }
+        }
+        return missing;
     }
 
     public Answers with(Map<String, Object> changed, Collection<String> cleared) {

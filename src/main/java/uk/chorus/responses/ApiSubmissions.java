@@ -7,18 +7,24 @@ import uk.chorus.surveys.SurveyDefinition;
 import uk.chorus.web.Messages;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Complete responses sent in one request by other clients, made idempotent by their submission id. */
 @Singleton
 class ApiSubmissions {
-    private static final int ATTEMPTS = 3;
-    private final Responses responses;
+    private static final int WAIT_SECONDS = 30;
+    private final ResponseBatchWriter writer;
+    private final AnswerJson json;
 
-    ApiSubmissions(Responses responses) {
-        this.responses = responses;
+    ApiSubmissions(ResponseBatchWriter writer, AnswerJson json) {
+        this.writer = writer;
+        this.json = json;
     }
 
     sealed interface Outcome {
@@ -33,51 +39,75 @@ class ApiSubmissions {
 
         record UsedForAnotherSurvey() implements Outcome {
         }
+
+        /** The write queue is full or the write did not finish in time: try again shortly. */
+        record Overloaded() implements Outcome {
+        }
     }
 
-    Outcome submit(LiveSurvey survey, UUID submissionId, Map<String, Object> sent) {
+    /**
+     * Checks the answers and queues them for the next group commit. Nothing blocks: the outcome
+     * completes when the transaction holding this response has committed.
+     */
+    CompletableFuture<Outcome> submit(LiveSurvey survey, UUID submissionId, Map<String, Object> sent) {
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Object> values = check(survey.definition(), sent, errors);
         if (!errors.isEmpty()) {
-            return new Outcome.Invalid(errors);
+            return CompletableFuture.completedFuture(new Outcome.Invalid(errors));
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Optional<String> created = responses.insertOnce(submissionId, survey.id(), survey.versionId(), values,
-                        Codes.newReference());
-                if (created.isPresent()) {
-                    return new Outcome.Created(created.get());
-                }
-                return responses.bySubmissionId(submissionId)
-                        .<Outcome>map(earlier -> earlier.surveyId().equals(survey.id())
-                                ? new Outcome.Repeated(earlier.reference())
-                                : new Outcome.UsedForAnotherSurvey())
-                        .orElseThrow();
-            } catch (RuntimeException e) {
-                // A clash of the random reference: nothing was stored, so try another.
-                if (attempt >= ATTEMPTS || !Drafts.isUniqueViolation(e)) {
-                    throw e;
-                }
-            }
+        try {
+            return writer.submit(submissionId, survey.id(), survey.versionId(), json.write(values))
+                    .orTimeout(WAIT_SECONDS, TimeUnit.SECONDS)
+                    .thenApply(written -> outcome(survey, written))
+                    // Not acknowledged in time: the client retries with the same submission id and
+                    // still gets exactly one response.
+                    .exceptionally(e -> unwrap(e) instanceof TimeoutException ? new Outcome.Overloaded() : rethrow(e));
+        } catch (ResponseBatchWriter.Overloaded e) {
+            return CompletableFuture.completedFuture(new Outcome.Overloaded());
         }
+    }
+
+    private static Outcome outcome(LiveSurvey survey, ResponseBatchWriter.Written written) {
+        return switch (written) {
+            case ResponseBatchWriter.Written.Created created -> new Outcome.Created(created.reference());
+            case ResponseBatchWriter.Written.Earlier earlier -> earlier.surveyId().equals(survey.id())
+                    ? new Outcome.Repeated(earlier.reference())
+                    : new Outcome.UsedForAnotherSurvey();
+        };
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+
+    private static Outcome rethrow(Throwable e) {
+        Throwable cause = unwrap(e);
+        throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
 
     /** Checks every answer; fills errors keyed by question key and returns the values to store. */
     static Map<String, Object> check(SurveyDefinition survey, Map<String, Object> sent, Map<String, String> errors) {
         Map<String, Object> values = new LinkedHashMap<>();
-        sent.keySet().stream()
-                .filter(key -> survey.question(key).isEmpty())
-                .forEach(key -> errors.put(key, Messages.get("answer.unknown.question")));
-        survey.questions().filter(q -> sent.get(q.key()) != null).forEach(q -> {
-            AnswerChecker.Checked checked = AnswerChecker.fromJson(q, sent.get(q.key()));
+        for (String key : sent.keySet()) {
+            if (survey.question(key).isEmpty()) {
+                errors.put(key, Messages.get("answer.unknown.question"));
+            }
+        }
+        List<Question> questions = survey.questionList();
+        for (Question q : questions) {
+            Object value = sent.get(q.key());
+            if (value == null) {
+                continue;
+            }
+            AnswerChecker.Checked checked = AnswerChecker.fromJson(q, value);
             if (checked.isError()) {
                 errors.put(q.key(), checked.error());
             } else if (checked.value() != null) {
                 values.put(q.key(), checked.value());
             }
-        });
+        }
         Answers answers = new Answers(survey, values);
-        for (Question question : survey.questions().toList()) {
+        for (Question question : questions) {
             if (errors.containsKey(question.key())) {
                 continue;
             }

@@ -48,9 +48,12 @@ final class Codes {
     }
 
     private static String random(int length) {
+        // One call for all the bytes: SecureRandom is shared and each call takes its lock.
+        byte[] bytes = new byte[length];
+        RANDOM.nextBytes(bytes);
         StringBuilder code = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        for (byte b : bytes) {
+            code.append(ALPHABET.charAt(b & 0x1F)); // 32 letters: the low five bits pick one evenly
         }
         return code.toString();
     }

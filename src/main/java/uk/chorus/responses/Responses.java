@@ -6,8 +6,6 @@ import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 /** Complete responses in PostgreSQL: one row per respondent, guaranteed by unique keys. */
 @Singleton
@@ -22,9 +20,6 @@ class Responses {
     }
 
     record Stored(long id, String reference) {
-    }
-
-    record Earlier(String reference, String surveyId) {
     }
 
     /** Stores a web response for a locked draft. */
@@ -43,35 +38,6 @@ class Responses {
             }
         });
         return new Stored(id, reference);
-    }
-
-    /**
-     * Stores an API response unless its submission id was seen before; one statement, so two
-     * retries racing each other still store one row. Empty when the id was already used.
-     */
-    Optional<String> insertOnce(UUID submissionId, String surveyId, long versionId, Map<String, Object> answers,
-                                String reference) {
-        return jdbc.prepareStatement("INSERT INTO responses (reference, survey_id, survey_version_id, channel, "
-                + "submission_id, answers) VALUES (?, ?, ?, 'api', ?, CAST(? AS jsonb)) "
-                + "ON CONFLICT (submission_id) DO NOTHING RETURNING reference", ps -> {
-            ps.setString(1, reference);
-            ps.setString(2, surveyId);
-            ps.setLong(3, versionId);
-            ps.setObject(4, submissionId);
-            ps.setString(5, json.write(answers));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        });
-    }
-
-    Optional<Earlier> bySubmissionId(UUID submissionId) {
-        return jdbc.prepareStatement("SELECT reference, survey_id FROM responses WHERE submission_id = ?", ps -> {
-            ps.setObject(1, submissionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Earlier(rs.getString(1), rs.getString(2))) : Optional.empty();
-            }
-        });
     }
 
     /** How many complete responses and unfinished (partial) drafts a survey has. */

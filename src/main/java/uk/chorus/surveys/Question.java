@@ -32,7 +32,12 @@ public record Question(
     }
 
     public Optional<Option> option(String code) {
-        return options.stream().filter(o -> o.code().equals(code)).findFirst();
+        for (Option option : options) {
+            if (option.code().equals(code)) {
+                return Optional.of(option);
+            }
+        }
+        return Optional.empty();
     }
 
     public String labelFor(String code) {

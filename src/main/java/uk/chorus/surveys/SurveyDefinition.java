@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -29,7 +30,23 @@ public record SurveyDefinition(
         return pages.stream().flatMap(p -> p.questions().stream());
     }
 
+    /** Plain loops: this runs several times for every answer checked, on the hottest path. */
     public Optional<Question> question(String key) {
-        return questions().filter(q -> q.key().equals(key)).findFirst();
+        for (Page page : pages) {
+            for (Question question : page.questions()) {
+                if (question.key().equals(key)) {
+                    return Optional.of(question);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    public List<Question> questionList() {
+        List<Question> all = new ArrayList<>();
+        for (Page page : pages) {
+            all.addAll(page.questions());
+        }
+        return all;
     }
 }

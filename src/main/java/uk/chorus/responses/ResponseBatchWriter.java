@@ -1,0 +1,204 @@
+package uk.chorus.responses;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Group commit for API submissions. Requests arriving together are written in one transaction
+ * with one statement, and each request is answered only after that transaction has committed:
+ * nothing is acknowledged that is not durable, and the database does one commit for many
+ * responses instead of one each. The queue is bounded; when it is full the caller is told to
+ * come back later rather than the service running out of memory.
+ */
+@Singleton
+class ResponseBatchWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(ResponseBatchWriter.class);
+    private static final int REFERENCE_ATTEMPTS = 3;
+    private static final String INSERT = "INSERT INTO responses (reference, survey_id, survey_version_id, channel, "
+            + "submission_id, answers) SELECT r, s, v, 'api', u, CAST(a AS jsonb) "
+            + "FROM unnest(?::text[], ?::text[], ?::bigint[], ?::uuid[], ?::text[]) AS t(r, s, v, u, a) "
+            + "ON CONFLICT (submission_id) DO NOTHING RETURNING reference";
+    private static final String EARLIER = "SELECT submission_id, reference, survey_id FROM responses "
+            + "WHERE submission_id = ANY(?::uuid[])";
+
+    private final TransactionOperations<Connection> transactions;
+    private final BlockingQueue<Pending> queue;
+    private final int batchSize;
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean running = true;
+
+    ResponseBatchWriter(TransactionOperations<Connection> transactions, ResponsesConfiguration configuration) {
+        this.transactions = transactions;
+        this.queue = new ArrayBlockingQueue<>(configuration.getWriteQueue());
+        this.batchSize = configuration.getWriteBatch();
+        for (int i = 0; i < configuration.getWriters(); i++) {
+            writers.add(Thread.ofPlatform().name("response-writer-" + i).daemon().start(this::writeLoop));
+        }
+    }
+
+    /** One submission to store; the outcome says whether it was new or seen before. */
+    record Pending(UUID submissionId, String surveyId, long versionId, String answersJson,
+                   CompletableFuture<Written> result) {
+    }
+
+    sealed interface Written {
+        record Created(String reference, String surveyId) implements Written {
+        }
+
+        record Earlier(String reference, String surveyId) implements Written {
+        }
+    }
+
+    /** Thrown when the queue is full: the service is at capacity and says so with a 503. */
+    static final class Overloaded extends RuntimeException {
+        Overloaded() {
+            super("The response queue is full", null, false, false);
+        }
+    }
+
+    CompletableFuture<Written> submit(UUID submissionId, String surveyId, long versionId, String answersJson) {
+        CompletableFuture<Written> result = new CompletableFuture<>();
+        if (!running || !queue.offer(new Pending(submissionId, surveyId, versionId, answersJson, result))) {
+            throw new Overloaded();
+        }
+        return result;
+    }
+
+    private void writeLoop() {
+        List<Pending> batch = new ArrayList<>(batchSize);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, batchSize - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Map<UUID, Written> outcomes = transactions.executeWrite(status -> insert(status.getConnection(), batch));
+                complete(batch, outcomes);
+                return;
+            } catch (RuntimeException e) {
+                // A clash of random references rolls the whole batch back; new references fix it.
+                if (attempt < REFERENCE_ATTEMPTS && Drafts.isUniqueViolation(e)) {
+                    continue;
+                }
+                LOG.warn("Writing {} responses failed: {}", batch.size(), e.getMessage());
+                batch.forEach(p -> p.result().completeExceptionally(e));
+                return;
+            }
+        }
+    }
+
+    /** Answers each request; the same submission id twice in one batch is created once, repeated once. */
+    private static void complete(List<Pending> batch, Map<UUID, Written> outcomes) {
+        Set<UUID> created = new HashSet<>();
+        for (Pending p : batch) {
+            Written written = outcomes.get(p.submissionId());
+            if (written instanceof Written.Created c && !created.add(p.submissionId())) {
+                written = new Written.Earlier(c.reference(), c.surveyId());
+            }
+            if (written == null) {
+                p.result().completeExceptionally(new IllegalStateException("No outcome for " + p.submissionId()));
+            } else {
+                p.result().complete(written);
+            }
+        }
+    }
+
+    private static String surveyOf(List<Pending> batch, UUID id) {
+        return batch.stream().filter(p -> p.submissionId().equals(id)).findFirst().orElseThrow().surveyId();
+    }
+
+    private Map<UUID, Written> insert(Connection connection, List<Pending> batch) throws SQLException {
+        int n = batch.size();
+        String[] references = new String[n];
+        String[] surveys = new String[n];
+        Long[] versions = new Long[n];
+        UUID[] ids = new UUID[n];
+        String[] answers = new String[n];
+        Map<String, UUID> byReference = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Pending p = batch.get(i);
+            references[i] = Codes.newReference();
+            surveys[i] = p.surveyId();
+            versions[i] = p.versionId();
+            ids[i] = p.submissionId();
+            answers[i] = p.answersJson();
+            byReference.put(references[i], p.submissionId());
+        }
+        Map<UUID, Written> outcomes = new HashMap<>();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setArray(1, connection.createArrayOf("text", references));
+            insert.setArray(2, connection.createArrayOf("text", surveys));
+            insert.setArray(3, connection.createArrayOf("bigint", versions));
+            insert.setArray(4, connection.createArrayOf("uuid", ids));
+            insert.setArray(5, connection.createArrayOf("text", answers));
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    String reference = rs.getString(1);
+                    UUID id = byReference.get(reference);
+                    outcomes.put(id, new Written.Created(reference, surveyOf(batch, id)));
+                }
+            }
+        }
+        // Submission ids seen before (or twice in this batch) were not inserted: report the earlier row.
+        Set<UUID> repeated = new HashSet<>();
+        for (UUID id : ids) {
+            if (!outcomes.containsKey(id)) {
+                repeated.add(id);
+            }
+        }
+        if (!repeated.isEmpty()) {
+            try (PreparedStatement earlier = connection.prepareStatement(EARLIER)) {
+                earlier.setArray(1, connection.createArrayOf("uuid", repeated.toArray()));
+                try (ResultSet rs = earlier.executeQuery()) {
+                    while (rs.next()) {
+                        outcomes.put(rs.getObject(1, UUID.class),
+                                new Written.Earlier(rs.getString(2), rs.getString(3)));
+                    }
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        running = false;
+        for (Thread writer : writers) {
+            writer.join(TimeUnit.SECONDS.toMillis(10));
+        }
+    }
+}

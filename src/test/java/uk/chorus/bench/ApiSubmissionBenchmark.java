@@ -1,0 +1,180 @@
+package uk.chorus.bench;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import uk.chorus.support.TestDatabase;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Complete responses per second accepted by the JSON API with 50 concurrent clients, each
+ * committed before it is acknowledged, next to plain JDBC single-row inserts of the same rows by
+ * 50 connections in the same run. Not a test: it prints its figures.
+ *
+ * Run: JAVA_HOME=$(.ci/java-home) mvn -B -Pbench test-compile exec:java
+ * Options (system properties): bench.clients (50), bench.seconds (20), bench.warmup (5).
+ */
+public final class ApiSubmissionBenchmark {
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 50);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 5);
+    private static final String SURVEY = "family-voice-2026";
+
+    private ApiSubmissionBenchmark() {
+    }
+
+    record Result(String what, long count, double seconds, Latencies latencies, long errors) {
+        double perSecond() {
+            return count / seconds;
+        }
+
+        void print() {
+            System.out.printf("%-34s %9.0f /s  p50 %7.2f ms  p99 %7.2f ms  (%d in %.1f s, %d errors)%n", what,
+                    perSecond(), latencies.percentileMillis(50), latencies.percentileMillis(99), count, seconds,
+                    errors);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        String databaseUrl = TestDatabase.fresh();
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "datasources.default.url", databaseUrl,
+                "datasources.default.username", TestDatabase.USER,
+                "datasources.default.password", TestDatabase.PASSWORD,
+                "chorus.surveys.dir", "surveys",
+                "micronaut.server.port", "-1"))) {
+            URI endpoint = server.getURI().resolve("/api/v1/surveys/" + SURVEY + "/responses");
+            long versionId = versionId(databaseUrl);
+            System.out.printf("Chorus API benchmark: %d clients, %d s (after %d s warm-up), %d cores, Java %s%n",
+                    CLIENTS, SECONDS, WARMUP_SECONDS, Runtime.getRuntime().availableProcessors(),
+                    Runtime.version());
+
+            runApi(endpoint, WARMUP_SECONDS);
+            Result api = runApi(endpoint, SECONDS);
+            Result jdbc = runPlainInserts(databaseUrl, versionId, SECONDS);
+
+            System.out.println();
+            api.print();
+            jdbc.print();
+            System.out.printf("API rate / plain insert rate: %.2f%n", api.perSecond() / jdbc.perSecond());
+        }
+    }
+
+    /** A valid, varied Family Voice response as the API takes it. */
+    static String answers() {
+        var random = ThreadLocalRandom.current();
+        String[] agreement = {"strongly-agree", "agree", "neither", "disagree", "strongly-disagree", "dont-know"};
+        boolean ehcp = random.nextBoolean();
+        StringBuilder json = new StringBuilder("{");
+        json.append("\"ehcp_status\": \"").append(ehcp ? "ehcp" : "sen-support").append("\", ");
+        json.append("\"child_age\": \"").append(new String[]{"0-4", "5-10", "11-15", "16-18"}[random.nextInt(4)])
+                .append("\", \"primary_need\": \"asd\", \"school_phase\": \"secondary\", \"area\": \"north\", ");
+        for (String key : List.of("needs_met_education", "needs_met_health", "needs_met_care", "feel_listened_to")) {
+            json.append('"').append(key).append("\": \"").append(agreement[random.nextInt(agreement.length)])
+                    .append("\", ");
+        }
+        json.append("\"local_offer_aware\": \"yes\", \"local_offer_found\": \"agree\", ");
+        json.append("\"local_offer_used_for\": [\"services\", \"short-breaks\"], ");
+        if (ehcp) {
+            json.append("\"ehcp_weeks\": ").append(10 + random.nextInt(40))
+                    .append(", \"annual_review_involved\": \"agree\", ");
+        }
+        json.append("\"transition_recent\": \"no\", \"recommend_support\": ").append(random.nextInt(11)).append(", ");
+        json.append("\"biggest_difference\": \"Shorter waits for assessment and a named person who calls back. ")
+                .append("Our family has waited months for speech and language therapy.\"}");
+        return json.toString();
+    }
+
+    private static Result runApi(URI endpoint, int seconds) throws InterruptedException {
+        AtomicLong ok = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        Latencies all = new Latencies();
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        long started = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                Latencies mine = new Latencies();
+                try (PlainHttpClient client = new PlainHttpClient(endpoint)) {
+                    while (System.nanoTime() < deadline) {
+                        String body = "{\"submissionId\": \"" + UUID.randomUUID() + "\", \"answers\": " + answers() + "}";
+                        long t0 = System.nanoTime();
+                        try {
+                            if (client.post(endpoint.getPath(), "application/json", body).status() == 201) {
+                                mine.add(System.nanoTime() - t0);
+                                ok.incrementAndGet();
+                            } else {
+                                errors.incrementAndGet();
+                            }
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                }
+                all.addAll(mine);
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        return new Result("JSON API, " + CLIENTS + " clients", ok.get(), elapsed, all, errors.get());
+    }
+
+    /** The baseline: the same row, inserted by plain JDBC, one autocommitted statement each. */
+    private static Result runPlainInserts(String databaseUrl, long versionId, int seconds) throws Exception {
+        AtomicLong ok = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        Latencies all = new Latencies();
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        long started = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                Latencies mine = new Latencies();
+                try (Connection connection = TestDatabase.connect(databaseUrl);
+                     PreparedStatement insert = connection.prepareStatement("INSERT INTO responses (reference, "
+                             + "survey_id, survey_version_id, channel, submission_id, answers) "
+                             + "VALUES (?, ?, ?, 'api', ?, CAST(? AS jsonb))")) {
+                    while (System.nanoTime() < deadline) {
+                        long t0 = System.nanoTime();
+                        insert.setString(1, UUID.randomUUID().toString());
+                        insert.setString(2, SURVEY);
+                        insert.setLong(3, versionId);
+                        insert.setObject(4, UUID.randomUUID());
+                        insert.setString(5, answers());
+                        insert.executeUpdate();
+                        mine.add(System.nanoTime() - t0);
+                        ok.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                }
+                all.addAll(mine);
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        return new Result("plain JDBC inserts, " + CLIENTS + " conns", ok.get(), elapsed, all, errors.get());
+    }
+
+    private static long versionId(String databaseUrl) throws Exception {
+        try (Connection connection = TestDatabase.connect(databaseUrl);
+             ResultSet rs = connection.createStatement().executeQuery(
+                     "SELECT id FROM survey_versions WHERE survey_id = '" + SURVEY + "'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
