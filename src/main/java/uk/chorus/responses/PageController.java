@@ -105,7 +105,9 @@ class PageController {
                     errors.isEmpty() ? null : typed, errors.get(question.key()));
             questions.add(view);
             if (view.error() != null) {
-                summary.add(Map.of("href", "#" + view.fieldId(), "text", view.error()));
+                // With several questions on a page, "Select an answer" twice says nothing: name each.
+                String text = single ? view.error() : question.text() + " – " + view.error();
+                summary.add(Map.of("href", "#" + view.fieldId(), "text", text));
             }
         }
         String title = single ? page.questions().get(0).text() : page.title();

@@ -6,7 +6,8 @@ import io.micronaut.http.annotation.ServerFilter;
 
 /**
  * Headers on every response. Pages run no inline script and load nothing from other origins.
- * Referrer-Policy is no-referrer because survey URLs carry a resume code. Respondent pages are
+ * Referrer-Policy is same-origin because survey URLs carry a resume code: it never leaves this
+ * site. (no-referrer would make browsers send "Origin: null" with forms, which is refused.) Respondent pages are
  * never stored by a browser or proxy, since they can show a family's answers on a shared device.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -19,7 +20,7 @@ class SecurityHeaders {
     void addHeaders(MutableHttpResponse<?> response) {
         response.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.header("X-Content-Type-Options", "nosniff");
-        response.header("Referrer-Policy", "no-referrer");
+        response.header("Referrer-Policy", "same-origin");
         response.header("X-Frame-Options", "DENY");
         if (!response.getHeaders().contains("Cache-Control")) {
             response.header("Cache-Control", "no-store");

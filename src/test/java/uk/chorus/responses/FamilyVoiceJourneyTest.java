@@ -117,7 +117,8 @@ class FamilyVoiceJourneyTest extends ChorusTest {
         Browser.Page invalid = browser.post(page1, "child_age", "16-18");
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.document().title()).startsWith("Error: ");
-        assertThat(invalid.errorSummary()).containsExactly("Select an answer");
+        assertThat(invalid.errorSummary()).containsExactly(
+                "What support does your child have at school, college or nursery? – Select an answer");
         assertThat(invalid.document().select(".govuk-error-summary__list a").attr("href")).isEqualTo("#ehcp_status");
         assertThat(invalid.document().select("#ehcp_status-error").text()).isEqualTo("Error: Select an answer");
         assertThat(invalid.document().select("fieldset[aria-describedby=ehcp_status-error]")).hasSize(1);
@@ -132,7 +133,8 @@ class FamilyVoiceJourneyTest extends ChorusTest {
         String page1 = browser.post(SURVEY + "/start").location();
         Browser.Page invalid = browser.post(page1, "ehcp_status", "'; DROP TABLE responses; --", "child_age", "0-4");
         assertThat(invalid.status()).isEqualTo(422);
-        assertThat(invalid.errorSummary()).containsExactly("Select one of the answers shown");
+        assertThat(invalid.errorSummary()).containsExactly(
+                "What support does your child have at school, college or nursery? – Select one of the answers shown");
         assertThat(count("SELECT count(*) FROM responses")).isGreaterThanOrEqualTo(0);
     }
 

@@ -168,7 +168,7 @@ class ResumeAndSubmitTest extends ChorusTest {
     void respondentPagesAreNeverCachedAndCarrySecurityHeaders() {
         Browser.Page start = browser().get(SURVEY);
         assertThat(start.headers().firstValue("Cache-Control")).contains("no-store");
-        assertThat(start.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(start.headers().firstValue("Referrer-Policy")).contains("same-origin");
         assertThat(start.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
         assertThat(start.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
