@@ -2,6 +2,8 @@ package uk.chorus.bench;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import uk.chorus.support.Latencies;
+import uk.chorus.support.PlainHttpClient;
 import uk.chorus.support.TestDatabase;
 
 import java.net.URI;

@@ -1,4 +1,4 @@
-package uk.chorus.bench;
+package uk.chorus.support;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,14 +16,14 @@ import java.util.Locale;
  * generators share the machine with the service; the JDK's HttpClient spends more CPU per request
  * than the service does, which would measure the client. This spends almost none.
  */
-final class PlainHttpClient implements AutoCloseable {
+public final class PlainHttpClient implements AutoCloseable {
     private final URI base;
     private Socket socket;
     private OutputStream out;
     private InputStream in;
 
-    record Reply(int status, String headers, String body) {
-        String header(String name) {
+    public record Reply(int status, String headers, String body) {
+        public String header(String name) {
             for (String line : headers.split("\r\n")) {
                 int colon = line.indexOf(':');
                 if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name)) {
@@ -34,16 +34,16 @@ final class PlainHttpClient implements AutoCloseable {
         }
     }
 
-    PlainHttpClient(URI base) {
+    public PlainHttpClient(URI base) {
         this.base = base;
     }
 
-    Reply get(String path) throws IOException {
+    public Reply get(String path) throws IOException {
         return send("GET " + path + " HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\nAccept: text/html\r\n\r\n",
                 new byte[0]);
     }
 
-    Reply post(String path, String contentType, String body) throws IOException {
+    public Reply post(String path, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return send("POST " + path + " HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\nAccept: */*\r\n"
                 + "Content-Type: " + contentType + "\r\nContent-Length: " + bytes.length + "\r\n\r\n", bytes);

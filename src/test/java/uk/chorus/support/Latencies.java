@@ -1,31 +1,31 @@
-package uk.chorus.bench;
+package uk.chorus.support;
 
 import java.util.Arrays;
 
 /** Recorded latencies in microseconds, read back as percentiles. */
-final class Latencies {
+public final class Latencies {
     private long[] micros = new long[1 << 16];
     private int size;
 
-    synchronized void add(long nanos) {
+    public synchronized void add(long nanos) {
         if (size == micros.length) {
             micros = Arrays.copyOf(micros, size * 2);
         }
         micros[size++] = nanos / 1_000;
     }
 
-    synchronized void addAll(Latencies other) {
+    public synchronized void addAll(Latencies other) {
         for (int i = 0; i < other.size; i++) {
             add(other.micros[i] * 1_000);
         }
     }
 
-    synchronized int count() {
+    public synchronized int count() {
         return size;
     }
 
     /** The p-th percentile in milliseconds. */
-    synchronized double percentileMillis(double p) {
+    public synchronized double percentileMillis(double p) {
         if (size == 0) {
             return Double.NaN;
         }

@@ -1,0 +1,28 @@
+package uk.chorus.load;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A short crash run: families complete surveys through the HTML forms, pressing buttons twice now
+ * and then, while the service is killed with SIGKILL and restarted. Nothing acknowledged is lost,
+ * nothing is stored twice, and every draft that was in flight resumes.
+ */
+class CrashRecoveryTest {
+
+    @Test
+    void nothingAcknowledgedIsLostWhenTheServiceIsKilledMidLoad() throws Exception {
+        LoadRun.Result result = LoadRun.run(new LoadRun.Settings(16, 16, 100, 0.2, 6));
+        System.out.println(result.report());
+        assertThat(result.stats().counter("service killed")).isEqualTo(1);
+        assertThat(result.acknowledged()).isPositive();
+        assertThat(result.missing()).isZero();
+        assertThat(result.duplicates()).isZero();
+        assertThat(result.found()).isEqualTo(result.acknowledged());
+        assertThat(result.resumedDrafts()).isEqualTo(result.drafts());
+        assertThat(result.stats().counter("double submit landed elsewhere")).isZero();
+        assertThat(result.stats().counter("5xx other than 503")).isZero();
+        assertThat(result.stats().counter("gave up")).isZero();
+    }
+}

@@ -1,0 +1,134 @@
+package uk.chorus.load;
+
+import uk.chorus.support.PlainHttpClient;
+import uk.chorus.support.TestDatabase;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A load run against the service in its own process: simulated respondents complete the shipped
+ * surveys page by page; optionally the service is killed with SIGKILL part-way and restarted.
+ * Afterwards the database is checked: every acknowledged response is there exactly once, no draft
+ * has two responses, and unfinished drafts still resume.
+ */
+public final class LoadRun {
+    static final List<String> SURVEYS = List.of("family-voice-2026", "big-bang-2026");
+
+    public record Settings(int users, int seconds, int thinkMillis, double doubleSubmitChance, int crashAfterSeconds) {
+    }
+
+    public record Result(LoadStats stats, double seconds, long acknowledged, long found, long missing,
+                         long duplicates, long resumedDrafts, long drafts) {
+        public double perSecond() {
+            return acknowledged / seconds;
+        }
+
+        public String report() {
+            return stats.report() + String.format(
+                    "completed respondents: %d in %.1f s = %.1f /s%nacknowledged %d, found exactly once %d, "
+                            + "missing %d, duplicated %d; unfinished drafts resumed %d of %d%n",
+                    acknowledged, seconds, perSecond(), acknowledged, found, missing, duplicates, resumedDrafts, drafts);
+        }
+    }
+
+    public static Result run(Settings settings) throws Exception {
+        String databaseUrl = TestDatabase.fresh();
+        try (ServiceProcess service = new ServiceProcess(databaseUrl, Map.of())) {
+            service.start();
+            LoadStats stats = new LoadStats();
+            long started = System.nanoTime();
+            long deadline = started + settings.seconds() * 1_000_000_000L;
+            List<Thread> users = new ArrayList<>();
+            for (int i = 0; i < settings.users(); i++) {
+                Random random = new Random(i);
+                users.add(Thread.ofVirtual().start(() -> {
+                    while (System.nanoTime() < deadline) {
+                        SimulatedRespondent respondent = new SimulatedRespondent(service.uri(), stats, random,
+                                settings.thinkMillis(), settings.doubleSubmitChance());
+                        try {
+                            respondent.complete(SURVEYS.get(random.nextInt(SURVEYS.size())));
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }));
+            }
+            AtomicReference<Exception> restartFailure = new AtomicReference<>();
+            List<String> inFlightAtCrash = new ArrayList<>();
+            if (settings.crashAfterSeconds() > 0) {
+                Thread.sleep(settings.crashAfterSeconds() * 1000L);
+                service.kill();
+                stats.count("service killed");
+                inFlightAtCrash.addAll(stats.unfinishedCodes);
+                try {
+                    service.start();
+                } catch (Exception e) {
+                    restartFailure.set(e);
+                }
+            }
+            for (Thread user : users) {
+                user.join();
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (restartFailure.get() != null) {
+                throw restartFailure.get();
+            }
+            return check(databaseUrl, service.uri(), stats, seconds, inFlightAtCrash);
+        }
+    }
+
+    private static Result check(String databaseUrl, URI uri, LoadStats stats, double seconds,
+                                List<String> inFlightAtCrash) throws Exception {
+        long found = 0;
+        long duplicates;
+        try (Connection connection = TestDatabase.connect(databaseUrl);
+             PreparedStatement exactlyOnce = connection.prepareStatement(
+                     "SELECT count(*) FROM responses WHERE reference = ?")) {
+            for (String reference : stats.acknowledged()) {
+                exactlyOnce.setString(1, reference);
+                try (ResultSet rs = exactlyOnce.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 1) {
+                        found++;
+                    }
+                }
+            }
+            try (ResultSet rs = connection.createStatement().executeQuery(
+                    "SELECT (SELECT count(*) FROM responses WHERE draft_id IS NOT NULL) "
+                            + "- (SELECT count(DISTINCT draft_id) FROM responses WHERE draft_id IS NOT NULL) "
+                            + "+ (SELECT count(*) FROM drafts d WHERE d.response_id IS NOT NULL AND NOT EXISTS "
+                            + "(SELECT 1 FROM responses r WHERE r.id = d.response_id AND r.draft_id = d.id))")) {
+                rs.next();
+                duplicates = rs.getLong(1);
+            }
+        }
+        // Every draft that was in flight when the service was killed, and any left unfinished, can
+        // be picked up again with its resume code.
+        long resumed = 0;
+        List<String> unfinished = new ArrayList<>(inFlightAtCrash);
+        unfinished.addAll(stats.unfinishedCodes);
+        try (PlainHttpClient http = new PlainHttpClient(uri)) {
+            for (String code : unfinished) {
+                for (String survey : SURVEYS) {
+                    PlainHttpClient.Reply reply = http.post("/s/" + survey + "/resume",
+                            "application/x-www-form-urlencoded", "code=" + code);
+                    if (reply.status() == 303) {
+                        resumed++;
+                        break;
+                    }
+                }
+            }
+        }
+        long acknowledged = stats.acknowledged().size();
+        return new Result(stats, seconds, acknowledged, found, acknowledged - found, duplicates, resumed,
+                unfinished.size());
+    }
+}

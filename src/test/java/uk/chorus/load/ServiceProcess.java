@@ -1,0 +1,104 @@
+package uk.chorus.load;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The service as its own operating-system process, as it runs in production, so a test can kill
+ * it with SIGKILL mid-request and start it again on the same database.
+ */
+public final class ServiceProcess implements AutoCloseable {
+    private final String databaseUrl;
+    private final Map<String, String> extraEnv;
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    public ServiceProcess(String databaseUrl, Map<String, String> extraEnv) throws IOException {
+        this.databaseUrl = databaseUrl;
+        this.extraEnv = extraEnv;
+        this.port = freePort();
+        this.log = Files.createTempFile("chorus-service-", ".log");
+    }
+
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public void start() throws IOException, InterruptedException {
+        String classpath = "target/classes" + File.pathSeparator
+                + Files.readString(Path.of("target", "runtime-classpath.txt")).strip();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", classpath, "uk.chorus.Application"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("DATABASE_URL", databaseUrl);
+        builder.environment().put("DATABASE_USER", uk.chorus.support.TestDatabase.USER);
+        builder.environment().put("DATABASE_PASSWORD", uk.chorus.support.TestDatabase.PASSWORD);
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("CHORUS_SURVEYS_DIR", "surveys");
+        builder.environment().putAll(extraEnv);
+        process = builder.start();
+        waitUntilHealthy(Duration.ofSeconds(60));
+    }
+
+    /** SIGKILL: no shutdown hooks, no draining, exactly what a crash or an OOM kill does. */
+    public void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+
+    private void waitUntilHealthy(Duration limit) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The service stopped while starting; see " + log + ":\n"
+                        + Files.readString(log));
+            }
+            try {
+                HttpURLConnection connection = (HttpURLConnection) uri().resolve("/health").toURL().openConnection();
+                connection.setConnectTimeout(500);
+                connection.setReadTimeout(1000);
+                if (connection.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("The service did not become healthy in " + limit + "; see " + log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}
