@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  */
 final class AnswerChecker {
     private static final Pattern MONTH_YEAR = Pattern.compile("(\\d{4})-(\\d{2})");
-    // C0 controls other than tab, line feed and carriage return, and DEL: they cannot be typed and
-    // PostgreSQL's jsonb cannot store NUL, so they are removed rather than refused.
+    // C0 controls other than tab, line feed and carriage return, and DEL: nobody types them, and
+    // PostgreSQL's jsonb cannot store NUL, so an answer holding one is refused with a message.
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     private static final int LONGEST_NUMBER = 12;
     private static final int FIRST_YEAR = 1900;
@@ -139,7 +139,10 @@ final class AnswerChecker {
     }
 
     private static Checked text(Question question, String typed) {
-        String text = CONTROL.matcher(typed.replace("\r\n", "\n")).replaceAll("").strip();
+        if (CONTROL.matcher(typed).find() || hasLoneSurrogate(typed)) {
+            return Checked.invalid("answer.text.control");
+        }
+        String text = typed.replace("\r\n", "\n").strip();
         if (text.isEmpty()) {
             return required(question);
         }
@@ -148,6 +151,19 @@ final class AnswerChecker {
             return Checked.invalid("answer.text.too.long", question.maxLength(), length);
         }
         return Checked.answered(text);
+    }
+
+    /** Half of a UTF-16 pair on its own (possible in JSON as "\\ud800") is not text. */
+    private static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Checked number(Question question, String typed) {

@@ -2,6 +2,9 @@ package uk.chorus.responses;
 
 import io.netty.handler.codec.http.QueryStringDecoder;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -9,21 +12,32 @@ import java.util.Optional;
 
 /**
  * A posted HTML form, every value of every field (checkboxes post one field many times).
- * Netty's decoder does the URL decoding; a body it cannot decode is refused, not guessed at.
+ * Netty's decoder does the URL decoding; a body it cannot decode, or that is not UTF-8 once
+ * decoded, is refused rather than stored with replacement characters in a family's words.
  */
 final class FormBody {
     private static final int MOST_FIELDS = 500;
+    private static final char REPLACEMENT = '\uFFFD';
 
     private FormBody() {
     }
 
-    static Optional<Map<String, List<String>>> parse(String body) {
-        if (body == null || body.isEmpty()) {
+    static Optional<Map<String, List<String>>> parse(byte[] body) {
+        if (body == null || body.length == 0) {
             return Optional.of(Map.of());
         }
         try {
-            return Optional.of(new QueryStringDecoder(body, StandardCharsets.UTF_8, false, MOST_FIELDS).parameters());
-        } catch (IllegalArgumentException e) {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+            Map<String, List<String>> fields =
+                    new QueryStringDecoder(text, StandardCharsets.UTF_8, false, MOST_FIELDS).parameters();
+            // Percent-encoded bytes that are not UTF-8 decode to U+FFFD; nobody types that character.
+            boolean replaced = fields.entrySet().stream().anyMatch(e -> e.getKey().indexOf(REPLACEMENT) >= 0
+                    || e.getValue().stream().anyMatch(v -> v.indexOf(REPLACEMENT) >= 0));
+            return replaced ? Optional.empty() : Optional.of(fields);
+        } catch (CharacterCodingException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }

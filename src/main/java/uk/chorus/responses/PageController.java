@@ -43,15 +43,14 @@ class PageController {
 
     @Post(uri = "/page/{number}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> save(String surveyId, String code, int number, @Nullable @QueryValue Boolean change,
-                                @Nullable @Body String body) {
+                                @Nullable @Body byte[] body) {
         return pages.withDraft(surveyId, code, false, progress -> {
             if (!progress.hasPage(number) || !progress.isShown(number)) {
                 return Pages.notFound();
             }
             var form = FormBody.parse(body);
             if (form.isEmpty()) {
-                return Pages.render(HttpStatus.BAD_REQUEST, "errors/error", Pages.model("title",
-                        "There is a problem with what was sent", "body", "Go back to the page and try again."));
+                return Pages.badForm();
             }
             boolean changing = Boolean.TRUE.equals(change);
             return switch (journey.savePage(progress, number, form.get())) {

@@ -51,9 +51,13 @@ class StartController {
     }
 
     @Post(uri = "/resume", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> resume(String surveyId, @Nullable @Body String body) {
+    MutableHttpResponse<?> resume(String surveyId, @Nullable @Body byte[] body) {
         return pages.whenOpen(surveyId, survey -> {
-            Map<String, List<String>> form = FormBody.parse(body).orElse(Map.of());
+            var parsed = FormBody.parse(body);
+            if (parsed.isEmpty()) {
+                return Pages.badForm();
+            }
+            Map<String, List<String>> form = parsed.get();
             String typed = form.getOrDefault("code", List.of("")).get(0);
             var progress = typed.isBlank() ? java.util.Optional.<Progress>empty() : journey.open(surveyId, typed);
             if (progress.isEmpty()) {

@@ -37,6 +37,12 @@ public final class Pages {
         return render(HttpStatus.NOT_FOUND, "errors/error", model("title", sentence.title(), "body", sentence.body()));
     }
 
+    /** A form body that cannot be read (not URL-encoded, not UTF-8): nothing from it is saved. */
+    public static MutableHttpResponse<?> badForm() {
+        return render(HttpStatus.BAD_REQUEST, "errors/error", model("title", "There is a problem with what was sent",
+                "body", "Nothing was saved. Go back to the page and try again."));
+    }
+
     /** After a successful POST: 303 See Other, so a refresh never posts again. */
     public static MutableHttpResponse<?> seeOther(String path) {
         return HttpResponse.seeOther(URI.create(path));

@@ -41,7 +41,11 @@ public final class LoadRun {
 
     public static Result run(Settings settings) throws Exception {
         String databaseUrl = TestDatabase.fresh();
-        try (ServiceProcess service = new ServiceProcess(databaseUrl, Map.of())) {
+        // -Dload.jfr=/tmp/service.jfr records a Java Flight Recording of the service for profiling.
+        String jfr = System.getProperty("load.jfr");
+        Map<String, String> env = jfr == null ? Map.of()
+                : Map.of("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+        try (ServiceProcess service = new ServiceProcess(databaseUrl, env)) {
             service.start();
             LoadStats stats = new LoadStats();
             long started = System.nanoTime();
