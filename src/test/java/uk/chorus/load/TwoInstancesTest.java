@@ -1,0 +1,89 @@
+package uk.chorus.load;
+
+import org.junit.jupiter.api.Test;
+import uk.chorus.support.Api;
+import uk.chorus.support.Browser;
+import uk.chorus.support.TestDatabase;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances behind a load balancer on one database: a respondent's pages go alternately to
+ * each, retries land on the other one, and both see every response exactly once.
+ */
+class TwoInstancesTest {
+
+    @Test
+    void aRespondentCanMoveBetweenInstancesPageByPage() throws Exception {
+        String databaseUrl = TestDatabase.fresh();
+        try (ServiceProcess a = new ServiceProcess(databaseUrl, Map.of());
+             ServiceProcess b = new ServiceProcess(databaseUrl, Map.of())) {
+            a.start();
+            b.start();
+            Browser onA = new Browser(a.uri());
+            Browser onB = new Browser(b.uri());
+            Browser[] instances = {onA, onB};
+
+            String page = onA.post("/s/big-bang-2026/start").location();
+            String base = page.substring(0, page.length() - 1);
+            String[][] pages = {
+                    {"age_band", "11-15", "ehcp_status", "ehcp"},
+                    {"school_phase", "secondary"},
+                    {"school_help", "agree"},
+                    {"has_friends", "yes"},
+                    {},
+                    {"listened_to", "agree"},
+                    {"mental_health_support", "no"},
+                    {},
+                    {"adulthood_plans", ""},
+                    {"one_change", "Quieter lunch halls."}};
+            for (int i = 0; i < pages.length; i++) {
+                if (pages[i].length == 0) {
+                    continue;
+                }
+                Browser instance = instances[i % 2];
+                Browser.Page shown = instance.get(base + (i + 1));
+                assertThat(shown.status()).as("page %d on instance %s", i + 1, i % 2 == 0 ? "A" : "B").isEqualTo(200);
+                assertThat(instance.post(base + (i + 1), pages[i]).status()).isEqualTo(303);
+            }
+            String submit = base.replace("/page/", "/submit");
+            Browser.Page first = onB.post(submit);
+            Browser.Page retried = onA.post(submit);
+            assertThat(retried.location()).isEqualTo(first.location());
+            String reference = onA.get(first.location()).document().select(".govuk-panel__body strong").text();
+            assertThat(onB.get(first.location()).text()).contains(reference);
+
+            UUID id = UUID.randomUUID();
+            String body = "{\"submissionId\": \"" + id + "\", \"answers\": {\"age_band\": \"19-25\", "
+                    + "\"ehcp_status\": \"neither\", \"school_phase\": \"not-in-education\", \"has_friends\": \"yes\", "
+                    + "\"listened_to\": \"agree\", \"mental_health_support\": \"no\", \"adulthood_ready\": \"agree\"}}";
+            Api.Reply created = new Api(a.uri()).postJson("/api/v1/surveys/big-bang-2026/responses", body);
+            Api.Reply repeated = new Api(b.uri()).postJson("/api/v1/surveys/big-bang-2026/responses", body);
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(repeated.status()).isEqualTo(200);
+            assertThat(repeated.body()).isEqualTo(created.body());
+
+            assertThat(new Api(a.uri()).get("/api/v1/surveys/big-bang-2026/counts").body())
+                    .isEqualTo(new Api(b.uri()).get("/api/v1/surveys/big-bang-2026/counts").body())
+                    .contains("\"complete\":2");
+            try (Connection connection = TestDatabase.connect(databaseUrl);
+                 ResultSet rs = connection.createStatement().executeQuery(
+                         "SELECT count(*), count(DISTINCT reference) FROM responses")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(2);
+                assertThat(rs.getLong(2)).isEqualTo(2);
+            }
+            // Both instances started on the same survey files, and agreed on one stored version each.
+            try (Connection connection = TestDatabase.connect(databaseUrl);
+                 ResultSet rs = connection.createStatement().executeQuery("SELECT count(*) FROM survey_versions")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(2);
+            }
+        }
+    }
+}
