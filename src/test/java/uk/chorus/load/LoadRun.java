@@ -22,7 +22,16 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class LoadRun {
     static final List<String> SURVEYS = List.of("family-voice-2026", "big-bang-2026");
 
-    public record Settings(int users, int seconds, int thinkMillis, double doubleSubmitChance, int crashAfterSeconds) {
+    /**
+     * @param crashAfterSeconds     kill the service with SIGKILL this far in, and restart it (0: never)
+     * @param restartDatabaseAfter  stop PostgreSQL this far in for a few seconds, then start it (0: never)
+     * @param heapEverySeconds      report the service's heap this often (0: never)
+     */
+    public record Settings(int users, int seconds, int thinkMillis, double doubleSubmitChance, int crashAfterSeconds,
+                           int restartDatabaseAfter, int heapEverySeconds) {
+        public Settings(int users, int seconds, int thinkMillis, double doubleSubmitChance, int crashAfterSeconds) {
+            this(users, seconds, thinkMillis, doubleSubmitChance, crashAfterSeconds, 0, 0);
+        }
     }
 
     public record Result(LoadStats stats, double seconds, long acknowledged, long found, long missing,
@@ -65,6 +74,21 @@ public final class LoadRun {
                     }
                 }));
             }
+            Thread heap = settings.heapEverySeconds() > 0 ? Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    for (int minute = 1; ; minute++) {
+                        Thread.sleep(settings.heapEverySeconds() * 1000L);
+                        System.out.printf("heap after %d s: %d MiB used%n", minute * settings.heapEverySeconds(),
+                                service.heapUsedMiB());
+                    }
+                } catch (Exception stopped) {
+                    // the run is over
+                }
+            }) : null;
+            if (settings.restartDatabaseAfter() > 0) {
+                Thread.sleep(settings.restartDatabaseAfter() * 1000L);
+                restartDatabase(stats);
+            }
             AtomicReference<Exception> restartFailure = new AtomicReference<>();
             List<String> inFlightAtCrash = new ArrayList<>();
             if (settings.crashAfterSeconds() > 0) {
@@ -81,11 +105,34 @@ public final class LoadRun {
             for (Thread user : users) {
                 user.join();
             }
+            if (heap != null) {
+                heap.interrupt();
+            }
             double seconds = (System.nanoTime() - started) / 1e9;
             if (restartFailure.get() != null) {
                 throw restartFailure.get();
             }
             return check(databaseUrl, service.uri(), stats, seconds, inFlightAtCrash);
+        }
+    }
+
+    /** Stops the machine's PostgreSQL cluster for five seconds under load, then starts it again. */
+    private static void restartDatabase(LoadStats stats) throws Exception {
+        String version;
+        try (var versions = java.nio.file.Files.list(java.nio.file.Path.of("/etc/postgresql"))) {
+            version = versions.map(p -> p.getFileName().toString()).sorted().reduce((x, y) -> y).orElseThrow();
+        }
+        pgctl(version, "stop");
+        stats.count("database stopped");
+        Thread.sleep(5000);
+        pgctl(version, "start");
+    }
+
+    private static void pgctl(String version, String action) throws Exception {
+        Process process = new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", action)
+                .inheritIO().start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("pg_ctlcluster " + action + " failed");
         }
     }
 

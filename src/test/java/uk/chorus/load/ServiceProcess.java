@@ -56,6 +56,26 @@ public final class ServiceProcess implements AutoCloseable {
         waitUntilHealthy(Duration.ofSeconds(60));
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Heap in use after a full collection, in MiB, read with jcmd (as an operator would). */
+    public long heapUsedMiB() throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        run(jcmd.toString(), Long.toString(pid()), "GC.run");
+        String info = run(jcmd.toString(), Long.toString(pid()), "GC.heap_info");
+        var matcher = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) / 1024 : -1;
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes());
+        jcmd.waitFor();
+        return output;
+    }
+
     /** SIGKILL: no shutdown hooks, no draining, exactly what a crash or an OOM kill does. */
     public void kill() throws InterruptedException {
         if (process != null) {
