@@ -5,12 +5,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.HtmlErrorResponseBodyProvider;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
-import io.micronaut.views.ViewsRenderer;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 
 /**
  * Every error the framework itself raises (malformed request, unknown page, body too large,
@@ -24,26 +20,16 @@ final class ErrorBodies {
     @Singleton
     @Replaces(HtmlErrorResponseBodyProvider.class)
     static class Html implements HtmlErrorResponseBodyProvider {
-        private final ViewsRenderer<Object, Object> views;
-        private final SiteConfiguration site;
+        private final ErrorPage page;
 
-        Html(ViewsRenderer<Object, Object> views, SiteConfiguration site) {
-            this.views = views;
-            this.site = site;
+        Html(ErrorPage page) {
+            this.page = page;
         }
 
         @Override
         public String body(ErrorContext context, HttpResponse<?> response) {
             ErrorSentences.Sentence sentence = ErrorSentences.forStatus(response.getStatus());
-            var model = Pages.model("title", sentence.title(), "body", sentence.body(),
-                    "site", new SiteModel.Site(site.getAreaName(), site.getServiceName(), site.getContactEmail()));
-            StringWriter out = new StringWriter();
-            try {
-                views.render("errors/error", model, context.getRequest()).writeTo(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out.toString();
+            return page.render(context.getRequest(), sentence.title(), sentence.body());
         }
     }
 

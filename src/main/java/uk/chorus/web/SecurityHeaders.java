@@ -18,6 +18,11 @@ class SecurityHeaders {
 
     @ResponseFilter
     void addHeaders(MutableHttpResponse<?> response) {
+        apply(response);
+    }
+
+    /** Also called by filters that answer before this one is reached. */
+    static void apply(MutableHttpResponse<?> response) {
         response.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.header("X-Content-Type-Options", "nosniff");
         response.header("Referrer-Policy", "same-origin");
