@@ -96,7 +96,17 @@ public final class ApiSubmissionBenchmark {
         return json.toString();
     }
 
-    private static Result runApi(URI endpoint, int seconds) throws InterruptedException {
+    /** One client's connection: sends one complete response and says whether it was accepted. */
+    private interface Client extends AutoCloseable {
+        boolean sendOne() throws Exception;
+    }
+
+    private interface ClientFactory {
+        Client open() throws Exception;
+    }
+
+    /** Runs CLIENTS clients in parallel for the given time; timing covers only accepted responses. */
+    private static Result measure(String what, int seconds, ClientFactory factory) throws InterruptedException {
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         Latencies all = new Latencies();
@@ -106,12 +116,11 @@ public final class ApiSubmissionBenchmark {
         for (int i = 0; i < CLIENTS; i++) {
             threads.add(Thread.ofPlatform().start(() -> {
                 Latencies mine = new Latencies();
-                try (PlainHttpClient client = new PlainHttpClient(endpoint)) {
+                try (Client client = factory.open()) {
                     while (System.nanoTime() < deadline) {
-                        String body = "{\"submissionId\": \"" + UUID.randomUUID() + "\", \"answers\": " + answers() + "}";
                         long t0 = System.nanoTime();
                         try {
-                            if (client.post(endpoint.getPath(), "application/json", body).status() == 201) {
+                            if (client.sendOne()) {
                                 mine.add(System.nanoTime() - t0);
                                 ok.incrementAndGet();
                             } else {
@@ -120,43 +129,6 @@ public final class ApiSubmissionBenchmark {
                         } catch (Exception e) {
                             errors.incrementAndGet();
                         }
-                    }
-                }
-                all.addAll(mine);
-            }));
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        return new Result("JSON API, " + CLIENTS + " clients", ok.get(), elapsed, all, errors.get());
-    }
-
-    /** The baseline: the same row, inserted by plain JDBC, one autocommitted statement each. */
-    private static Result runPlainInserts(String databaseUrl, long versionId, int seconds) throws Exception {
-        AtomicLong ok = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        Latencies all = new Latencies();
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        long started = System.nanoTime();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < CLIENTS; i++) {
-            threads.add(Thread.ofPlatform().start(() -> {
-                Latencies mine = new Latencies();
-                try (Connection connection = TestDatabase.connect(databaseUrl);
-                     PreparedStatement insert = connection.prepareStatement("INSERT INTO responses (reference, "
-                             + "survey_id, survey_version_id, channel, submission_id, answers) "
-                             + "VALUES (?, ?, ?, 'api', ?, CAST(? AS jsonb))")) {
-                    while (System.nanoTime() < deadline) {
-                        long t0 = System.nanoTime();
-                        insert.setString(1, UUID.randomUUID().toString());
-                        insert.setString(2, SURVEY);
-                        insert.setLong(3, versionId);
-                        insert.setObject(4, UUID.randomUUID());
-                        insert.setString(5, answers());
-                        insert.executeUpdate();
-                        mine.add(System.nanoTime() - t0);
-                        ok.incrementAndGet();
                     }
                 } catch (Exception e) {
                     errors.incrementAndGet();
@@ -167,8 +139,52 @@ public final class ApiSubmissionBenchmark {
         for (Thread thread : threads) {
             thread.join();
         }
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        return new Result("plain JDBC inserts, " + CLIENTS + " conns", ok.get(), elapsed, all, errors.get());
+        return new Result(what, ok.get(), (System.nanoTime() - started) / 1e9, all, errors.get());
+    }
+
+    private static Result runApi(URI endpoint, int seconds) throws InterruptedException {
+        return measure("JSON API, " + CLIENTS + " clients", seconds, () -> {
+            PlainHttpClient http = new PlainHttpClient(endpoint);
+            return new Client() {
+                @Override
+                public boolean sendOne() throws Exception {
+                    String body = "{\"submissionId\": \"" + UUID.randomUUID() + "\", \"answers\": " + answers() + "}";
+                    return http.post(endpoint.getPath(), "application/json", body).status() == 201;
+                }
+
+                @Override
+                public void close() {
+                    http.close();
+                }
+            };
+        });
+    }
+
+    /** The baseline: the same row, inserted by plain JDBC, one autocommitted statement each. */
+    private static Result runPlainInserts(String databaseUrl, long versionId, int seconds) throws Exception {
+        return measure("plain JDBC inserts, " + CLIENTS + " conns", seconds, () -> {
+            Connection connection = TestDatabase.connect(databaseUrl);
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO responses (reference, "
+                    + "survey_id, survey_version_id, channel, submission_id, answers) "
+                    + "VALUES (?, ?, ?, 'api', ?, CAST(? AS jsonb))");
+            return new Client() {
+                @Override
+                public boolean sendOne() throws Exception {
+                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setString(2, SURVEY);
+                    insert.setLong(3, versionId);
+                    insert.setObject(4, UUID.randomUUID());
+                    insert.setString(5, answers());
+                    return insert.executeUpdate() == 1;
+                }
+
+                @Override
+                public void close() throws Exception {
+                    insert.close();
+                    connection.close();
+                }
+            };
+        });
     }
 
     private static long versionId(String databaseUrl) throws Exception {

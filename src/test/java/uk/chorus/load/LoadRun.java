@@ -35,7 +35,7 @@ public final class LoadRun {
     }
 
     public record Result(LoadStats stats, double seconds, long acknowledged, long found, long missing,
-                         long duplicates, long resumedDrafts, long drafts) {
+                         long duplicates, long resumedDrafts, long drafts, double plainInsertsPerSecond) {
         public double perSecond() {
             return acknowledged / seconds;
         }
@@ -43,8 +43,10 @@ public final class LoadRun {
         public String report() {
             return stats.report() + String.format(
                     "completed respondents: %d in %.1f s = %.1f /s%nacknowledged %d, found exactly once %d, "
-                            + "missing %d, duplicated %d; unfinished drafts resumed %d of %d%n",
-                    acknowledged, seconds, perSecond(), acknowledged, found, missing, duplicates, resumedDrafts, drafts);
+                            + "missing %d, duplicated %d; unfinished drafts resumed %d of %d%n"
+                            + "plain JDBC inserts of the same response rows: %.0f /s (respondents / inserts = %.3f)%n",
+                    acknowledged, seconds, perSecond(), acknowledged, found, missing, duplicates, resumedDrafts, drafts,
+                    plainInsertsPerSecond, perSecond() / plainInsertsPerSecond);
         }
     }
 
@@ -180,6 +182,52 @@ public final class LoadRun {
         }
         long acknowledged = stats.acknowledged().size();
         return new Result(stats, seconds, acknowledged, found, acknowledged - found, duplicates, resumed,
-                unfinished.size());
+                unfinished.size(), plainInsertRate(databaseUrl));
+    }
+
+    /**
+     * The baseline for the same run: the stored response rows inserted again by plain JDBC, one
+     * autocommitted statement each from 16 connections, into a copy of the table.
+     */
+    private static double plainInsertRate(String databaseUrl) throws Exception {
+        List<String[]> rows = new ArrayList<>();
+        try (Connection connection = TestDatabase.connect(databaseUrl);
+             ResultSet rs = connection.createStatement().executeQuery(
+                     "SELECT survey_id, survey_version_id, answers::text FROM responses")) {
+            while (rs.next()) {
+                rows.add(new String[]{rs.getString(1), rs.getString(2), rs.getString(3)});
+            }
+            connection.createStatement().execute("CREATE TABLE baseline_responses (LIKE responses INCLUDING ALL)");
+        }
+        if (rows.isEmpty()) {
+            return Double.NaN;
+        }
+        int connections = 16;
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> writers = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int c = 0; c < connections; c++) {
+            writers.add(Thread.ofPlatform().start(() -> {
+                try (Connection connection = TestDatabase.connect(databaseUrl);
+                     PreparedStatement insert = connection.prepareStatement("INSERT INTO baseline_responses "
+                             + "(reference, survey_id, survey_version_id, channel, submission_id, answers) "
+                             + "VALUES (?, ?, ?, 'api', ?, CAST(? AS jsonb))")) {
+                    for (int i = next.getAndIncrement(); i < rows.size(); i = next.getAndIncrement()) {
+                        insert.setString(1, java.util.UUID.randomUUID().toString());
+                        insert.setString(2, rows.get(i)[0]);
+                        insert.setLong(3, Long.parseLong(rows.get(i)[1]));
+                        insert.setObject(4, java.util.UUID.randomUUID());
+                        insert.setString(5, rows.get(i)[2]);
+                        insert.executeUpdate();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        for (Thread writer : writers) {
+            writer.join();
+        }
+        return rows.size() / ((System.nanoTime() - started) / 1e9);
     }
 }
