@@ -4,6 +4,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import uk.chorus.surveys.Question;
@@ -17,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /** "Check your answers", the one-and-only submit, and the confirmation with a reference. */
+// Public: respondents never sign in.
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller(value = "/s/{surveyId}/{code}", produces = MediaType.TEXT_HTML)
 class CheckAnswersController {
     private final RespondentPages pages;

@@ -6,11 +6,14 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import uk.chorus.surveys.Page;
 import uk.chorus.surveys.Question;
+import uk.chorus.web.FormBody;
 import uk.chorus.web.Pages;
 
 import java.util.ArrayList;
@@ -18,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /** One page of questions: shown, checked, and saved before the respondent moves on. */
+// Public: respondents never sign in.
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller(value = "/s/{surveyId}/{code}", produces = MediaType.TEXT_HTML)
 class PageController {
     private final RespondentPages pages;

@@ -11,10 +11,13 @@ import java.util.Optional;
  * Page numbers in URLs are positions in the definition (1-based) so they stay put when a branch
  * changes; "Page 2 of 6" counts only the pages this respondent will see.
  */
-record Progress(Draft draft, SurveyDefinition survey, Answers answers) {
+record Progress(Draft draft, SurveyDefinition survey, Answers answers, List<Integer> shownPageNumbers) {
 
     static Progress of(Draft draft, SurveyDefinition survey) {
-        return new Progress(draft, survey, new Answers(survey, draft.answers()));
+        Answers answers = new Answers(survey, draft.answers());
+        // Worked out once: every page asks several questions of it (position, next, back).
+        List<Integer> shown = answers.shownPageIndexes().stream().map(i -> i + 1).toList();
+        return new Progress(draft, survey, answers, shown);
     }
 
     String code() {
@@ -27,10 +30,6 @@ record Progress(Draft draft, SurveyDefinition survey, Answers answers) {
 
     Page page(int pageNumber) {
         return survey.pages().get(pageNumber - 1);
-    }
-
-    List<Integer> shownPageNumbers() {
-        return answers.shownPageIndexes().stream().map(i -> i + 1).toList();
     }
 
     boolean isShown(int pageNumber) {

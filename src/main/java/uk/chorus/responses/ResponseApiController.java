@@ -7,6 +7,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
@@ -20,6 +22,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** The JSON API other clients (the Local Offer site, a youth forum's app) send responses to. */
+// Public: respondents never sign in.
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/api/v1/surveys/{surveyId}")
 class ResponseApiController {
     private final SurveyCatalogue catalogue;

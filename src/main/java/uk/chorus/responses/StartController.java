@@ -5,17 +5,22 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.core.annotation.Nullable;
 import uk.chorus.web.Dates;
 import uk.chorus.web.Messages;
+import uk.chorus.web.FormBody;
 import uk.chorus.web.Pages;
 
 import java.util.List;
 import java.util.Map;
 
 /** The way into a survey: the start page with its privacy notice, starting, and resuming with a code. */
+// Public: respondents never sign in.
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller(value = "/s/{surveyId}", produces = MediaType.TEXT_HTML)
 class StartController {
     private final RespondentPages pages;

@@ -3,6 +3,8 @@ package uk.chorus.surveys;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;
 import uk.chorus.web.ApiError;
@@ -11,6 +13,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Survey definitions for other clients, in the same shape as the files. */
+// Public: respondents never sign in.
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller(value = "/api/v1/surveys", produces = MediaType.APPLICATION_JSON)
 class SurveyApiController {
     private final SurveyCatalogue catalogue;

@@ -98,6 +98,11 @@ public class SurveyCatalogue implements ApplicationEventListener<StartupEvent> {
         return Optional.ofNullable(live.get(surveyId));
     }
 
+    /** Every survey being served, open or not, by id. */
+    public List<LiveSurvey> all() {
+        return live.values().stream().sorted(Comparator.comparing(LiveSurvey::id)).toList();
+    }
+
     /** Surveys open for answers today, soonest closing first. */
     public List<LiveSurvey> open() {
         LocalDate today = today();

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 /**
  * A survey exactly as its file describes it. {@code baseline} names the survey (an earlier wave)
  * whose answers this one is compared with; the first wave has none and is itself the baseline.
+ * {@code retentionMonths} is how long after closing raw answers are kept.
  */
 @Serdeable
 public record SurveyDefinition(
@@ -24,7 +25,16 @@ public record SurveyDefinition(
         LocalDate closes,
         int wave,
         @Nullable String baseline,
+        @Nullable Integer retentionMonths,
         List<Page> pages) {
+
+    /** How long raw answers are kept after the survey closes, unless the file says otherwise. */
+    public static final int DEFAULT_RETENTION_MONTHS = 24;
+
+    /** The day after which raw answers are deleted; published aggregates stay. */
+    public LocalDate deleteRawAnswersAfter() {
+        return closes.plusMonths(retentionMonths == null ? DEFAULT_RETENTION_MONTHS : retentionMonths);
+    }
 
     public Stream<Question> questions() {
         return pages.stream().flatMap(p -> p.questions().stream());

@@ -3,11 +3,15 @@ package uk.chorus.surveys;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import uk.chorus.web.Dates;
 import uk.chorus.web.Pages;
 
 /** The home page: the surveys open today. */
+// Public: respondents never sign in.
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller(produces = MediaType.TEXT_HTML)
 class SurveyListController {
     private final SurveyCatalogue catalogue;

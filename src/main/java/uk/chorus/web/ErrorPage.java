@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 
 /** Renders the plain error page to a string, for answers made outside a controller. */
 @Singleton
-class ErrorPage {
+public class ErrorPage {
     private final ViewsRenderer<Object, Object> views;
     private final SiteConfiguration site;
 
@@ -19,7 +19,7 @@ class ErrorPage {
         this.site = site;
     }
 
-    String render(HttpRequest<?> request, String title, String body) {
+    public String render(HttpRequest<?> request, String title, String body) {
         var model = Pages.model("title", title, "body", body,
                 "site", new SiteModel.Site(site.getAreaName(), site.getServiceName(), site.getContactEmail()));
         StringWriter out = new StringWriter();

@@ -11,7 +11,7 @@ import io.micronaut.http.annotation.ServerFilter;
  * never stored by a browser or proxy, since they can show a family's answers on a shared device.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-class SecurityHeaders {
+public class SecurityHeaders {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
             + "object-src 'none'";
@@ -22,7 +22,7 @@ class SecurityHeaders {
     }
 
     /** Also called by filters that answer before this one is reached. */
-    static void apply(MutableHttpResponse<?> response) {
+    public static void apply(MutableHttpResponse<?> response) {
         response.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.header("X-Content-Type-Options", "nosniff");
         response.header("Referrer-Policy", "same-origin");

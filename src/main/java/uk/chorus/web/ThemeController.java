@@ -2,12 +2,16 @@ package uk.chorus.web;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 
 /**
  * The local area's colour as a stylesheet, so pages need no inline styles (the Content Security
  * Policy forbids them) and one setting re-brands the service.
  */
+// Public: respondents never sign in.
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 class ThemeController {
     private final String css;

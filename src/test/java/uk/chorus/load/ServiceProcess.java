@@ -39,7 +39,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public void start() throws IOException, InterruptedException {
-        String classpath = "target/classes" + File.pathSeparator
+        // load.classes lets a long soak run on a snapshot of the classes while work goes on.
+        String classpath = System.getProperty("load.classes", "target/classes") + File.pathSeparator
                 + Files.readString(Path.of("target", "runtime-classpath.txt")).strip();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", classpath, "uk.chorus.Application"));
@@ -51,6 +52,8 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().put("DATABASE_PASSWORD", uk.chorus.support.TestDatabase.PASSWORD);
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("CHORUS_SURVEYS_DIR", "surveys");
+        // All simulated families come from 127.0.0.1, as if one school shared one address.
+        builder.environment().put("CHORUS_PUBLIC_RATE_LIMIT", "0");
         builder.environment().putAll(extraEnv);
         process = builder.start();
         waitUntilHealthy(Duration.ofSeconds(60));

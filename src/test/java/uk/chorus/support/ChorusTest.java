@@ -41,6 +41,9 @@ public abstract class ChorusTest implements TestPropertyProvider {
         properties.put("datasources.default.password", TestDatabase.PASSWORD);
         properties.put("chorus.surveys.dir", surveysDir());
         properties.put("micronaut.server.port", "-1");
+        // Every test talks from 127.0.0.1; rate limits have their own test.
+        properties.put("chorus.rate-limits.public-per-minute", "0");
+        properties.put("chorus.rate-limits.sign-in-per-minute", "0");
         properties.putAll(extraProperties());
         return properties;
     }

@@ -64,12 +64,18 @@ public final class PlainHttpClient implements AutoCloseable {
 
     private void connectIfNeeded() throws IOException {
         if (socket == null) {
-            socket = new Socket();
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
-            socket.setSoTimeout(30_000);
-            out = socket.getOutputStream();
-            in = new BufferedInputStream(socket.getInputStream(), 16_384);
+            Socket connecting = new Socket();
+            connecting.setTcpNoDelay(true);
+            try {
+                connecting.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
+                connecting.setSoTimeout(30_000);
+                out = connecting.getOutputStream();
+                in = new BufferedInputStream(connecting.getInputStream(), 16_384);
+            } catch (IOException e) {
+                connecting.close();
+                throw e;
+            }
+            socket = connecting;
         }
     }
 

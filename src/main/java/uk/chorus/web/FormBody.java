@@ -1,4 +1,4 @@
-package uk.chorus.responses;
+package uk.chorus.web;
 
 import io.netty.handler.codec.http.QueryStringDecoder;
 
@@ -15,14 +15,14 @@ import java.util.Optional;
  * Netty's decoder does the URL decoding; a body it cannot decode, or that is not UTF-8 once
  * decoded, is refused rather than stored with replacement characters in a family's words.
  */
-final class FormBody {
+public final class FormBody {
     private static final int MOST_FIELDS = 500;
     private static final char REPLACEMENT = '\uFFFD';
 
     private FormBody() {
     }
 
-    static Optional<Map<String, List<String>>> parse(byte[] body) {
+    public static Optional<Map<String, List<String>>> parse(byte[] body) {
         if (body == null || body.length == 0) {
             return Optional.of(Map.of());
         }

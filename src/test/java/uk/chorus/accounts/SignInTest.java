@@ -1,0 +1,146 @@
+package uk.chorus.accounts;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+import uk.chorus.support.Browser;
+import uk.chorus.support.ChorusTest;
+import uk.chorus.support.StaffClient;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Signing in and out, the first administrator, invitations, lock-out, CSRF and the audit log. */
+@MicronautTest(transactional = false)
+class SignInTest extends ChorusTest {
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("chorus.admin.email", "Admin@Example.org", "chorus.admin.password", StaffFixture.ADMIN_PASSWORD);
+    }
+
+    @Test
+    void theFirstAdminSignsInWithASecureSessionCookieAndOut() {
+        StaffClient admin = new StaffClient(server.getURI());
+        Browser.Page signedIn = admin.signIn("admin@example.org", StaffFixture.ADMIN_PASSWORD);
+        assertThat(signedIn.status()).isEqualTo(303);
+        assertThat(signedIn.location()).isEqualTo("/staff");
+        String cookie = signedIn.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("chorus_session=")).findFirst().orElseThrow();
+        assertThat(cookie).containsIgnoringCase("HttpOnly").contains("SameSite=Lax").contains("Path=/");
+        assertThat(count("SELECT count(*) FROM staff_sessions")).isPositive();
+        assertThat(queryText("SELECT token_hash FROM staff_sessions LIMIT 1")).hasSize(64)
+                .isNotEqualTo(cookie.split("[=;]")[1]);
+
+        assertThat(admin.get("/staff").status()).isEqualTo(200);
+        assertThat(admin.post("/sign-out").status()).isEqualTo(303);
+        Browser.Page after = admin.get("/staff");
+        assertThat(after.status()).isEqualTo(303);
+        assertThat(after.location()).isEqualTo("/sign-in?next=%2Fstaff");
+        assertThat(queryText("SELECT string_agg(action, ',' ORDER BY id) FROM audit_log WHERE actor = 'admin@example.org'"))
+                .contains("sign-in").contains("sign-out");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndAfterFiveTheAccountLocksForAWhile() {
+        StaffClient admin = StaffFixture.signedIn(server.getURI(), "admin@example.org", StaffFixture.ADMIN_PASSWORD);
+        StaffClient person = StaffFixture.invite(server.getURI(), admin, "locked@example.org", "viewer");
+        StaffClient attacker = new StaffClient(server.getURI());
+        for (int i = 1; i <= 4; i++) {
+            Browser.Page wrong = attacker.signIn("locked@example.org", "wrong password " + i);
+            assertThat(wrong.status()).isEqualTo(422);
+            assertThat(wrong.errorSummary()).containsExactly("Enter a correct email address and password");
+        }
+        Browser.Page fifth = attacker.signIn("locked@example.org", "wrong password 5");
+        assertThat(fifth.text()).contains("This account is locked after too many wrong passwords. Try again in 15 minutes");
+        // Even the right password waits for the lock to run out.
+        assertThat(new StaffClient(server.getURI()).signIn("locked@example.org", StaffFixture.PASSWORD).status())
+                .isEqualTo(422);
+        assertThat(count("SELECT count(*) FROM audit_log WHERE actor = 'locked@example.org' "
+                + "AND action = 'sign-in failed'")).isEqualTo(5);
+        // When the lock has run out, the right password works again.
+        try (var connection = uk.chorus.support.TestDatabase.connect(databaseUrl)) {
+            connection.createStatement().execute("UPDATE accounts SET locked_until = now() - interval '1 second' "
+                    + "WHERE email = 'locked@example.org'");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(new StaffClient(server.getURI()).signIn("locked@example.org", StaffFixture.PASSWORD).status())
+                .isEqualTo(303);
+        assertThat(person.get("/staff").status()).isEqualTo(200);
+    }
+
+    @Test
+    void formsWithoutTheRightCsrfTokenChangeNothing() {
+        StaffClient admin = StaffFixture.signedIn(server.getURI(), "admin@example.org", StaffFixture.ADMIN_PASSWORD);
+        long invitations = count("SELECT count(*) FROM invitations");
+        Browser.Page missing = admin.postWithoutCsrf("/staff/accounts/invite", "email", "x@example.org", "role", "viewer");
+        assertThat(missing.status()).isEqualTo(403);
+        Browser.Page forged = admin.postWithoutCsrf("/staff/accounts/invite", "email", "x@example.org", "role", "viewer",
+                "_csrf", "forged-token");
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(count("SELECT count(*) FROM invitations")).isEqualTo(invitations);
+        assertThat(admin.postWithoutCsrf("/sign-out").status()).isEqualTo(403);
+        assertThat(admin.get("/staff").status()).isEqualTo(200);
+
+        // The sign-in form's token comes from a cookie set with the form; without it, nothing happens.
+        Browser.Page noCookie = new Browser(server.getURI()).post("/sign-in", "_csrf", "anything",
+                "email", "admin@example.org", "password", StaffFixture.ADMIN_PASSWORD);
+        assertThat(noCookie.status()).isEqualTo(403);
+        assertThat(noCookie.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("chorus_session=") && !c.startsWith("chorus_session=;"));
+    }
+
+    @Test
+    void anInvitationWorksOnceAndARoleChangeTakesEffectAtOnce() {
+        StaffClient admin = StaffFixture.signedIn(server.getURI(), "admin@example.org", StaffFixture.ADMIN_PASSWORD);
+        Browser.Page invited = admin.post("/staff/accounts/invite", "email", "Youth.Member@Example.org",
+                "role", "youth-forum");
+        String path = java.net.URI.create(invited.document().select("code").text()).getPath();
+        Browser.Page weak = new StaffClient(server.getURI()).postWithoutCsrf(path, "name", "Sam", "password", "short");
+        assertThat(weak.status()).isEqualTo(422);
+        assertThat(weak.errorSummary()).containsExactly("Enter a password of at least 12 characters");
+        StaffClient member = new StaffClient(server.getURI());
+        assertThat(member.postWithoutCsrf(path, "name", "Sam", "password", StaffFixture.PASSWORD).status()).isEqualTo(303);
+        assertThat(new StaffClient(server.getURI()).get(path).status()).isEqualTo(410);
+        assertThat(member.get("/staff").status()).isEqualTo(200);
+        assertThat(member.get("/staff/accounts").status()).isEqualTo(403);
+
+        Browser.Page list = admin.get("/staff/accounts");
+        String id = list.document().select("form[action~=/role]").stream()
+                .filter(f -> f.parent().parent().text().contains("youth.member@example.org"))
+                .findFirst().orElseThrow().attr("action").split("/")[3];
+        assertThat(admin.post("/staff/accounts/" + id + "/role", "role", "admin").status()).isEqualTo(303);
+        // Sessions end with a role change: the member signs in again and has the new role.
+        assertThat(member.get("/staff").status()).isEqualTo(303);
+        StaffClient again = StaffFixture.signedIn(server.getURI(), "youth.member@example.org", StaffFixture.PASSWORD);
+        assertThat(again.get("/staff/accounts").status()).isEqualTo(200);
+
+        Browser.Page audit = admin.get("/staff/audit?action=role+changed");
+        assertThat(audit.text()).contains("youth.member@example.org").contains("youth-forum to admin");
+        assertThat(audit.document().select("tbody tr")).hasSize(1);
+    }
+
+    @Test
+    void theAuditLogCannotBeChanged() throws Exception {
+        try (var connection = uk.chorus.support.TestDatabase.connect(databaseUrl)) {
+            connection.createStatement().execute("INSERT INTO audit_log (actor, action) VALUES ('test', 'probe')");
+            assertThatThrownBy(() -> connection.createStatement().execute("UPDATE audit_log SET actor = 'x'"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> connection.createStatement().execute("DELETE FROM audit_log"))
+                    .hasMessageContaining("append-only");
+        }
+    }
+
+    @Test
+    void apiTokensComeFromEmailAndPassword() {
+        var api = api();
+        assertThat(api.postJson("/api/v1/auth/token", "{\"email\": \"admin@example.org\", \"password\": \"nope\"}")
+                .status()).isEqualTo(401);
+        assertThat(api.postJson("/api/v1/auth/token", "not json").status()).isEqualTo(400);
+        var ok = api.postJson("/api/v1/auth/token", "{\"email\": \"admin@example.org\", \"password\": \""
+                + StaffFixture.ADMIN_PASSWORD + "\"}");
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.body()).contains("\"tokenType\":\"Bearer\"").contains("\"expiresIn\":1800");
+    }
+}
