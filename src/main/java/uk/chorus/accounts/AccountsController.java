@@ -122,7 +122,10 @@ class AccountsController {
 
     private MutableHttpResponse<?> render(Authentication authentication, HttpStatus status, String error,
                                           Map<String, Object> invited) {
-        List<RoleOption> roles = Arrays.stream(Role.values()).map(r -> new RoleOption(r.roleName(), r.label())).toList();
+        // Administrator last, so the role a slip of the hand picks is never the most powerful one.
+        List<RoleOption> roles = Arrays.stream(Role.values())
+                .sorted(java.util.Comparator.comparing((Role r) -> r == Role.ADMIN).thenComparing(Role::ordinal))
+                .map(r -> new RoleOption(r.roleName(), r.label())).toList();
         var model = Pages.model("title", "Accounts", "staff", Staff.of(authentication), "accounts", accounts.all(),
                 "roles", roles, "surveys", catalogue.all(), "assignments", leads.all(), "invited", invited,
                 "error", error, "errors", error == null ? List.of() : List.of(Map.of("href", "#email", "text", error)));

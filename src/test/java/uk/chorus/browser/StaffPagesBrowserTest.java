@@ -1,0 +1,90 @@
+package uk.chorus.browser;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+import uk.chorus.support.Api;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Signing in and the main staff pages at a desktop size in Chromium, each checked with axe-core
+ * and the Nu Html Checker, with a screenshot.
+ */
+@MicronautTest(transactional = false)
+class StaffPagesBrowserTest extends BrowserTest {
+    private static final String ADMIN = "admin@example.org";
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("chorus.admin.email", ADMIN, "chorus.admin.password", PASSWORD);
+    }
+
+    private static void check(Chromium browser, String name) throws IOException {
+        checkPage(browser, name);
+        checkAccessibility(browser, name);
+    }
+
+    private static void signIn(Chromium browser, String email, String password) {
+        browser.open("/staff");
+        assertThat(browser.heading()).isEqualTo("Sign in");
+        browser.type("email", email);
+        browser.type("password", password);
+        browser.continueOn();
+    }
+
+    @Test
+    void anAdministratorAndALeadUseTheStaffPages() throws IOException {
+        String reference = new Api(server.getURI()).postJson("/api/v1/surveys/family-voice-2026/responses",
+                "{\"submissionId\": \"" + UUID.randomUUID() + "\", \"answers\": {\"ehcp_status\": \"neither\", "
+                        + "\"child_age\": \"5-10\", \"primary_need\": \"slcn\", \"school_phase\": \"primary\", "
+                        + "\"needs_met_education\": \"agree\", \"needs_met_health\": \"agree\", "
+                        + "\"needs_met_care\": \"agree\", \"local_offer_aware\": \"no\", \"transition_recent\": \"no\", "
+                        + "\"feel_listened_to\": \"agree\", \"recommend_support\": 9, "
+                        + "\"biggest_difference\": \"Someone who calls back.\"}}")
+                .body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        String invitation;
+        try (Chromium admin = new Chromium(server.getURI(), "staff-admin", true, 1280, 900)) {
+            admin.open("/sign-in");
+            check(admin, "sign-in");
+            admin.type("email", ADMIN);
+            admin.type("password", "not the password");
+            admin.continueOn();
+            assertThat(admin.find(".govuk-error-summary").getText()).contains("Enter a correct email address");
+            check(admin, "sign-in-error");
+            signIn(admin, ADMIN, PASSWORD);
+            assertThat(admin.heading()).isEqualTo("Surveys");
+            check(admin, "dashboard");
+            admin.open("/staff/accounts");
+            admin.type("email", "lead@example.org");
+            admin.find("#role option[value=lead]").click();
+            admin.continueOn();
+            invitation = admin.find("main code").getText();
+            check(admin, "accounts-invited");
+            admin.open("/staff/requests");
+            check(admin, "requests");
+            admin.open("/staff/audit");
+            check(admin, "audit-log");
+        }
+        try (Chromium lead = new Chromium(server.getURI(), "staff-lead", true, 1280, 900)) {
+            lead.open(java.net.URI.create(invitation).getPath());
+            check(lead, "invitation");
+            lead.type("name", "Lee Lead");
+            lead.type("password", "a long enough passphrase");
+            lead.continueOn();
+            assertThat(lead.heading()).isEqualTo("Surveys");
+            lead.press(lead.find("a[href='/staff/surveys/family-voice-2026/responses']"));
+            check(lead, "responses");
+            lead.press(lead.find("a[href='/staff/responses/" + reference + "']"));
+            assertThat(lead.find(".govuk-summary-list").getText()).contains("Someone who calls back.");
+            check(lead, "response");
+            lead.open("/staff/accounts");
+            assertThat(lead.heading()).isEqualTo("You cannot see this page");
+            check(lead, "forbidden");
+        }
+    }
+}
