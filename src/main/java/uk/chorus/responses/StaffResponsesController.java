@@ -46,7 +46,7 @@ class StaffResponsesController {
     }
 
     // Not "partial": Handlebars reads {{partial}} as its partial helper.
-    public record SurveyRow(String id, String title, String audience, String closes, long completeCount,
+    public record SurveyRow(String id, String title, String owner, String closes, long completeCount,
                             long partialCount, boolean canSeeAnswers) {
     }
 
@@ -60,7 +60,9 @@ class StaffResponsesController {
         Staff staff = Staff.of(authentication);
         List<SurveyRow> rows = catalogue.all().stream().map(s -> {
             ResponseCounts counts = responses.count(s.id());
-            return new SurveyRow(s.id(), s.definition().title(), s.definition().audience().fileName(),
+            String owner = s.definition().forum() == null ? "Co-production team"
+                    : s.definition().forum().equals("youth-forum") ? "Youth forum" : "Parent carer forum";
+            return new SurveyRow(s.id(), s.definition().title(), owner,
                     Dates.longForm(s.definition().closes()), counts.complete(), counts.partial(),
                     access.canSeeAnswers(staff, s));
         }).toList();

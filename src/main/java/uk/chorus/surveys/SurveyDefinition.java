@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 /**
  * A survey exactly as its file describes it. {@code baseline} names the survey (an earlier wave)
  * whose answers this one is compared with; the first wave has none and is itself the baseline.
- * {@code retentionMonths} is how long after closing raw answers are kept.
+ * {@code retentionMonths} is how long after closing raw answers are kept; {@code forum} is the
+ * forum that owns it (parent-carer-forum or youth-forum), or none for a staff team's survey.
  */
 @Serdeable
 public record SurveyDefinition(
@@ -26,6 +27,7 @@ public record SurveyDefinition(
         int wave,
         @Nullable String baseline,
         @Nullable Integer retentionMonths,
+        @Nullable String forum,
         List<Page> pages) {
 
     /** How long raw answers are kept after the survey closes, unless the file says otherwise. */

@@ -31,7 +31,8 @@ public final class SurveyFileParser {
     private static final int LONGEST_TEXT_ALLOWED = 10_000;
 
     private static final List<String> SURVEY_FIELDS = List.of("id", "title", "audience", "introduction",
-            "privacyNotice", "opens", "closes", "wave", "baseline", "retentionMonths", "pages");
+            "privacyNotice", "opens", "closes", "wave", "baseline", "retentionMonths", "forum", "pages");
+    static final List<String> FORUMS = List.of("parent-carer-forum", "youth-forum");
     private static final List<String> PAGE_FIELDS = List.of("title", "questions");
     private static final List<String> QUESTION_FIELDS = List.of("key", "type", "text", "hint", "easyRead",
             "required", "options", "maxLength", "min", "max", "showIf", "about");
@@ -120,6 +121,10 @@ public final class SurveyFileParser {
         retention.filter(months -> months < 1 || months > 120).ifPresent(months -> problems.add(
                 survey.field("retentionMonths").get(), "'retentionMonths' must be from 1 to 120 (months after the "
                         + "survey closes that raw answers are kept)."));
+        Optional<String> forum = survey.text("forum");
+        forum.filter(f -> !FORUMS.contains(f)).ifPresent(f -> problems.add(survey.field("forum").get(),
+                "Unknown forum '" + f + "'. Use " + String.join(" or ", FORUMS) + ", or leave 'forum' out for a "
+                        + "staff team's survey."));
         List<Node> pageNodes = survey.list("pages");
         if (pageNodes.isEmpty()) {
             problems.add(survey.field("pages").orElse(survey.node()), "The survey needs at least one page of questions.");
@@ -137,7 +142,7 @@ public final class SurveyFileParser {
         }
         return Optional.of(new SurveyDefinition(id.get(), title.get(), audience.get(), introduction.get(),
                 privacyNotice.get(), opens.get(), closes.get(), wave.get(), baseline.orElse(null),
-                retention.orElse(null), List.copyOf(pages)));
+                retention.orElse(null), forum.orElse(null), List.copyOf(pages)));
     }
 
     private Page readPage(YamlNode page, Map<String, Question> earlierPages, Map<String, Integer> keyLines,

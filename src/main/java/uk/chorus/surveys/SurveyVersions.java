@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import uk.chorus.accounts.AuditLog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,10 +24,12 @@ import java.util.Optional;
 public class SurveyVersions {
     private final JdbcOperations jdbc;
     private final JsonMapper json;
+    private final AuditLog audit;
 
-    SurveyVersions(JdbcOperations jdbc, JsonMapper json) {
+    SurveyVersions(JdbcOperations jdbc, JsonMapper json, AuditLog audit) {
         this.jdbc = jdbc;
         this.json = json;
+        this.audit = audit;
     }
 
     /** Stores the definition if its wording is new and returns the version that answers attach to. */
@@ -42,6 +45,7 @@ public class SurveyVersions {
         });
         Optional<Stored> latest = latest(definition.id());
         if (latest.isEmpty()) {
+            audit.record("survey file", "survey added", definition.id(), "version 1");
             return new LiveSurvey(definition, insert(definition.id(), 1, hash, document), 1);
         }
         Stored current = latest.get();
@@ -50,8 +54,12 @@ public class SurveyVersions {
         }
         if (hasAnswers(current.id())) {
             int next = current.version() + 1;
+            audit.record("survey file", "survey changed", definition.id(), "new version " + next
+                    + " (earlier answers stay with version " + current.version() + ")");
             return new LiveSurvey(definition, insert(definition.id(), next, hash, document), next);
         }
+        audit.record("survey file", "survey changed", definition.id(), "version " + current.version()
+                + " corrected before any answers");
         jdbc.prepareStatement("UPDATE survey_versions SET content_hash = ?, definition = CAST(? AS jsonb), "
                 + "loaded_at = now() WHERE id = ?", ps -> {
             ps.setString(1, hash);

@@ -102,6 +102,10 @@ class SurveyVersionsTest extends ChorusTest {
                         + "about-you.");
         assertThat(catalogue.find("versioned").orElseThrow().version()).isEqualTo(2);
         assertThat(browser().get("/s/versioned").status()).isEqualTo(200);
+        // Every change of wording is in the audit log.
+        assertThat(queryText("SELECT string_agg(detail, ' | ' ORDER BY id) FROM audit_log WHERE subject = 'versioned'"))
+                .isEqualTo("version 1 | version 1 corrected before any answers | new version 2 (earlier answers stay "
+                        + "with version 1)");
         assertThat(count("SELECT count(*) FROM survey_versions WHERE survey_id = 'versioned'")).isEqualTo(2);
     }
 }
