@@ -24,10 +24,12 @@ import java.util.OptionalLong;
 class PublicRateLimit {
     private final RateLimiter limiter;
     private final ErrorPage errorPage;
+    private final ClientAddress clientAddress;
 
-    PublicRateLimit(RateLimiter limiter, ErrorPage errorPage) {
+    PublicRateLimit(RateLimiter limiter, ErrorPage errorPage, ClientAddress clientAddress) {
         this.limiter = limiter;
         this.errorPage = errorPage;
+        this.clientAddress = clientAddress;
     }
 
     @RequestFilter
@@ -36,7 +38,7 @@ class PublicRateLimit {
         if (request.getMethod() != HttpMethod.POST) {
             return null;
         }
-        OptionalLong wait = limiter.publicRequest(request.getRemoteAddress().getAddress().getHostAddress());
+        OptionalLong wait = limiter.publicRequest(clientAddress.of(request));
         if (wait.isEmpty()) {
             return null;
         }

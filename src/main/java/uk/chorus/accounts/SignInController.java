@@ -31,11 +31,13 @@ class SignInController {
     private final SignIn signIn;
     private final StaffSessions sessions;
     private final AuditLog audit;
+    private final ClientAddress clientAddress;
 
-    SignInController(SignIn signIn, StaffSessions sessions, AuditLog audit) {
+    SignInController(SignIn signIn, StaffSessions sessions, AuditLog audit, ClientAddress clientAddress) {
         this.signIn = signIn;
         this.sessions = sessions;
         this.audit = audit;
+        this.clientAddress = clientAddress;
     }
 
     @Secured(SecurityRule.IS_ANONYMOUS)
@@ -56,7 +58,7 @@ class SignInController {
         Map<String, List<String>> form = parsed.get();
         String email = StaffForms.first(form, "email");
         String next = safeNext(StaffForms.first(form, "next"));
-        String client = request.getRemoteAddress().getAddress().getHostAddress();
+        String client = clientAddress.of(request);
         return switch (signIn.attempt(email, StaffForms.first(form, "password"), client, "browser")) {
             case SignIn.Outcome.SignedIn signedIn -> Pages.seeOther(next)
                     .cookie(sessionCookie(request, signedIn.token(), StaffSessions.BROWSER_LIFETIME))

@@ -20,10 +20,12 @@ import uk.chorus.web.ApiError;
 class TokenApiController {
     private final SignIn signIn;
     private final JsonMapper json;
+    private final ClientAddress clientAddress;
 
-    TokenApiController(SignIn signIn, JsonMapper json) {
+    TokenApiController(SignIn signIn, JsonMapper json, ClientAddress clientAddress) {
         this.signIn = signIn;
         this.json = json;
+        this.clientAddress = clientAddress;
     }
 
     @Serdeable
@@ -42,7 +44,7 @@ class TokenApiController {
         } catch (Exception e) {
             return HttpResponse.badRequest(ApiError.of("Send {\"email\": ..., \"password\": ...} as JSON."));
         }
-        String client = request.getRemoteAddress().getAddress().getHostAddress();
+        String client = clientAddress.of(request);
         return switch (signIn.attempt(email, password, client, "api")) {
             case SignIn.Outcome.SignedIn signedIn -> HttpResponse.ok(new Token(signedIn.token(), "Bearer",
                     StaffSessions.API_LIFETIME.toSeconds()));
