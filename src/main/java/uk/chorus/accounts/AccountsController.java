@@ -56,7 +56,7 @@ class AccountsController {
     MutableHttpResponse<?> invite(HttpRequest<?> request, Authentication authentication, @Nullable @Body byte[] body) {
         var form = StaffForms.read(authentication, body);
         if (form.isEmpty()) {
-            return expired();
+            return Pages.expiredForm();
         }
         String email = Accounts.normalise(StaffForms.first(form.get(), "email"));
         Optional<Role> role = Role.fromName(StaffForms.first(form.get(), "role"));
@@ -82,7 +82,7 @@ class AccountsController {
     MutableHttpResponse<?> changeRole(Authentication authentication, long id, @Nullable @Body byte[] body) {
         var form = StaffForms.read(authentication, body);
         if (form.isEmpty()) {
-            return expired();
+            return Pages.expiredForm();
         }
         Optional<Role> role = Role.fromName(StaffForms.first(form.get(), "role"));
         Optional<Account> account = accounts.byId(id);
@@ -101,7 +101,7 @@ class AccountsController {
     MutableHttpResponse<?> assignLead(Authentication authentication, @Nullable @Body byte[] body) {
         var form = StaffForms.read(authentication, body);
         if (form.isEmpty()) {
-            return expired();
+            return Pages.expiredForm();
         }
         String surveyId = StaffForms.first(form.get(), "survey");
         Optional<Account> lead = accounts.byEmail(StaffForms.first(form.get(), "lead"))
@@ -113,11 +113,6 @@ class AccountsController {
         leads.assign(surveyId, lead.get().id());
         audit.record(Staff.of(authentication).email(), "lead assigned", surveyId, lead.get().email());
         return Pages.seeOther("/staff/accounts");
-    }
-
-    static MutableHttpResponse<?> expired() {
-        return Pages.render(HttpStatus.FORBIDDEN, "errors/error", Pages.model("title", "This form has expired",
-                "body", "Nothing was changed. Go back, refresh the page and try again."));
     }
 
     private MutableHttpResponse<?> render(Authentication authentication, HttpStatus status, String error,

@@ -78,8 +78,7 @@ class SignInController {
     @Post(uri = "/sign-out", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> signOut(HttpRequest<?> request, Authentication authentication, @Nullable @Body byte[] body) {
         if (StaffForms.read(authentication, body).isEmpty()) {
-            return Pages.render(HttpStatus.FORBIDDEN, "errors/error", Pages.model("title",
-                    "This form has expired", "body", "Go back, refresh the page and try again."));
+            return Pages.expiredForm();
         }
         request.getCookies().findCookie(SessionAuthenticationFetcher.COOKIE).ifPresent(c -> sessions.end(c.getValue()));
         audit.record(authentication.getName(), "sign-out", "", "");

@@ -65,8 +65,7 @@ class DataRequestsController {
         Staff staff = Staff.of(authentication);
         var form = StaffForms.read(authentication, body);
         if (form.isEmpty()) {
-            return Pages.render(HttpStatus.FORBIDDEN, "errors/error", Pages.model("title", "This form has expired",
-                    "body", "Nothing was changed. Go back, refresh the page and try again."));
+            return Pages.expiredForm();
         }
         String typed = StaffForms.first(form.get(), "code").strip().toUpperCase(java.util.Locale.ROOT);
         Optional<StaffResponses.Held> found = find(typed);

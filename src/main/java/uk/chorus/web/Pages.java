@@ -43,6 +43,12 @@ public final class Pages {
                 "body", "Nothing was saved. Go back to the page and try again."));
     }
 
+    /** A staff form whose CSRF token is missing or wrong: 403, and nothing was changed. */
+    public static MutableHttpResponse<?> expiredForm() {
+        return render(HttpStatus.FORBIDDEN, "errors/error", model("title", "This form has expired",
+                "body", "Nothing was changed. Go back, refresh the page and try again."));
+    }
+
     /** After a successful POST: 303 See Other, so a refresh never posts again. */
     public static MutableHttpResponse<?> seeOther(String path) {
         return HttpResponse.seeOther(URI.create(path));
