@@ -6,7 +6,8 @@ package uk.chorus.load;
  * load.double (0.1, the share of buttons pressed twice), load.crash-after (0 = no crash; else
  * seconds into the run when the service is killed with SIGKILL and restarted), load.restart-db-after
  * (0; else seconds into the run when PostgreSQL is stopped for 5 s, without restarting the service),
- * load.heap-every (0; else seconds between reports of the service's heap, for soak runs).
+ * load.heap-every (0; else seconds between reports of the service's heap, for soak runs),
+ * load.warmup (10: seconds of uncounted traffic first, while the service's JVM compiles).
  */
 public final class LoadHarness {
     private LoadHarness() {

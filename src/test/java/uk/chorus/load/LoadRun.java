@@ -58,6 +58,7 @@ public final class LoadRun {
                 : Map.of("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
         try (ServiceProcess service = new ServiceProcess(databaseUrl, env)) {
             service.start();
+            warmUp(service, Integer.getInteger("load.warmup", 10));
             LoadStats stats = new LoadStats();
             long started = System.nanoTime();
             long deadline = started + settings.seconds() * 1_000_000_000L;
@@ -115,6 +116,32 @@ public final class LoadRun {
                 throw restartFailure.get();
             }
             return check(databaseUrl, service.uri(), stats, seconds, inFlightAtCrash);
+        }
+    }
+
+    /**
+     * A freshly started JVM answers its first requests slowly while it compiles; a few families
+     * go through every page first, and what they see is not counted.
+     */
+    private static void warmUp(ServiceProcess service, int seconds) throws InterruptedException {
+        LoadStats discarded = new LoadStats();
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Thread> warmers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Random random = new Random(-1 - i);
+            warmers.add(Thread.ofVirtual().start(() -> {
+                while (System.nanoTime() < deadline) {
+                    try {
+                        new SimulatedRespondent(service.uri(), discarded, random, 0, 0.1)
+                                .complete(SURVEYS.get(random.nextInt(SURVEYS.size())));
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }));
+        }
+        for (Thread warmer : warmers) {
+            warmer.join();
         }
     }
 

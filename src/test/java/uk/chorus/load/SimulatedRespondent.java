@@ -85,6 +85,8 @@ final class SimulatedRespondent {
         } catch (IOException e) {
             stats.count("gave up");
             return null;
+        } finally {
+            http.close();
         }
     }
 
