@@ -67,6 +67,12 @@ public class StaffSessions {
         });
     }
 
+    /** Forgets sessions and tokens that have expired; they sign nobody in already. */
+    @io.micronaut.scheduling.annotation.Scheduled(fixedDelay = "1h", initialDelay = "10m")
+    void deleteExpired() {
+        jdbc.prepareStatement("DELETE FROM staff_sessions WHERE expires_at < now()", ps -> ps.executeUpdate());
+    }
+
     /** Signs a person out everywhere, as when their role changes. */
     void endAllFor(long accountId) {
         jdbc.prepareStatement("DELETE FROM staff_sessions WHERE account_id = ?", ps -> {
