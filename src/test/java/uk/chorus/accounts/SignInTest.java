@@ -121,6 +121,23 @@ class SignInTest extends ChorusTest {
         assertThat(audit.document().select("tbody tr")).hasSize(1);
     }
 
+    @jakarta.inject.Inject
+    StaffSessions sessions;
+
+    @Test
+    void expiredSessionsAreForgotten() throws Exception {
+        StaffFixture.signedIn(server.getURI(), "admin@example.org", StaffFixture.ADMIN_PASSWORD);
+        try (var connection = uk.chorus.support.TestDatabase.connect(databaseUrl)) {
+            connection.createStatement().execute("INSERT INTO staff_sessions (token_hash, account_id, kind, csrf_token, "
+                    + "expires_at) SELECT 'expired', id, 'browser', 'x', now() - interval '1 minute' FROM accounts "
+                    + "WHERE email = 'admin@example.org'");
+        }
+        long live = count("SELECT count(*) FROM staff_sessions WHERE expires_at > now()");
+        sessions.deleteExpired();
+        assertThat(count("SELECT count(*) FROM staff_sessions WHERE token_hash = 'expired'")).isZero();
+        assertThat(count("SELECT count(*) FROM staff_sessions")).isEqualTo(live);
+    }
+
     @Test
     void theAuditLogCannotBeChanged() throws Exception {
         try (var connection = uk.chorus.support.TestDatabase.connect(databaseUrl)) {
