@@ -92,7 +92,8 @@ class ResponseApiController {
         return CompletableFuture.completedFuture(response);
     }
 
-    /** Complete and partial response counts: aggregates only, never answers. */
+    /** Complete and partial response counts for signed-in staff: aggregates only, never answers. */
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get(uri = "/counts", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> counts(String surveyId) {
         if (catalogue.find(surveyId).isEmpty()) {

@@ -21,8 +21,10 @@ class TwoInstancesTest {
     @Test
     void aRespondentCanMoveBetweenInstancesPageByPage() throws Exception {
         String databaseUrl = TestDatabase.fresh();
-        try (ServiceProcess a = new ServiceProcess(databaseUrl, Map.of());
-             ServiceProcess b = new ServiceProcess(databaseUrl, Map.of())) {
+        Map<String, String> admin = Map.of("CHORUS_ADMIN_EMAIL", "admin@example.org",
+                "CHORUS_ADMIN_PASSWORD", "correct horse battery staple");
+        try (ServiceProcess a = new ServiceProcess(databaseUrl, admin);
+             ServiceProcess b = new ServiceProcess(databaseUrl, admin)) {
             a.start();
             b.start();
             Browser onA = new Browser(a.uri());
@@ -68,9 +70,18 @@ class TwoInstancesTest {
             assertThat(repeated.status()).isEqualTo(200);
             assertThat(repeated.body()).isEqualTo(created.body());
 
-            assertThat(new Api(a.uri()).get("/api/v1/surveys/big-bang-2026/counts").body())
-                    .isEqualTo(new Api(b.uri()).get("/api/v1/surveys/big-bang-2026/counts").body())
+            // A token from one instance works on the other: sessions live in PostgreSQL.
+            String token = new Api(a.uri()).token("admin@example.org", "correct horse battery staple");
+            assertThat(new Api(a.uri()).get("/api/v1/surveys/big-bang-2026/counts", token).body())
+                    .isEqualTo(new Api(b.uri()).get("/api/v1/surveys/big-bang-2026/counts", token).body())
                     .contains("\"complete\":2");
+            // Both instances started together, yet there is one administrator.
+            try (Connection connection = TestDatabase.connect(databaseUrl);
+                 ResultSet rs = connection.createStatement().executeQuery(
+                         "SELECT count(*) FROM accounts WHERE role = 'admin'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(1);
+            }
             try (Connection connection = TestDatabase.connect(databaseUrl);
                  ResultSet rs = connection.createStatement().executeQuery(
                          "SELECT count(*), count(DISTINCT reference) FROM responses")) {

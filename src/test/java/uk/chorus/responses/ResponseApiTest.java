@@ -225,7 +225,8 @@ class ResponseApiTest extends ChorusTest {
     @Test
     void countsCompleteAndPartialResponses() {
         api().postJson(RESPONSES, submission(UUID.randomUUID(), "{\"colour\": \"red\"}"));
-        Api.Reply counts = api().get("/api/v1/surveys/every-type/counts");
+        assertThat(api().get("/api/v1/surveys/every-type/counts").status()).isEqualTo(401);
+        Api.Reply counts = api().get("/api/v1/surveys/every-type/counts", adminToken());
         assertThat(counts.status()).isEqualTo(200);
         assertThat(counts.body()).contains("\"surveyId\":\"every-type\"").contains("\"partial\":0");
         assertThat(count("SELECT count(*) FROM responses WHERE survey_id = 'every-type'")).isPositive();

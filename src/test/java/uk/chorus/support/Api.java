@@ -23,6 +23,22 @@ public final class Api {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json").GET());
     }
 
+    /** A GET with a staff bearer token. */
+    public Reply get(String path, String bearerToken) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json")
+                .header("Authorization", "Bearer " + bearerToken).GET());
+    }
+
+    /** Signs in through POST /api/v1/auth/token and returns the bearer token. */
+    public String token(String email, String password) {
+        Reply reply = postJson("/api/v1/auth/token", "{\"email\": \"" + email + "\", \"password\": \"" + password
+                + "\"}");
+        if (reply.status() != 200) {
+            throw new IllegalStateException("Sign-in failed: " + reply.body());
+        }
+        return reply.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    }
+
     public Reply postJson(String path, String json) {
         return post(path, "application/json", HttpRequest.BodyPublishers.ofString(json));
     }

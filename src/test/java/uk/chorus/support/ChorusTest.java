@@ -19,6 +19,10 @@ import java.util.Map;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ChorusTest implements TestPropertyProvider {
+    /** Every test service starts with this administrator (tests may name their own instead). */
+    public static final String TEST_ADMIN = "test-admin@example.org";
+    public static final String TEST_ADMIN_PASSWORD = "test admin passphrase";
+
     protected final String databaseUrl = TestDatabase.fresh();
 
     @Inject
@@ -44,6 +48,8 @@ public abstract class ChorusTest implements TestPropertyProvider {
         // Every test talks from 127.0.0.1; rate limits have their own test.
         properties.put("chorus.rate-limits.public-per-minute", "0");
         properties.put("chorus.rate-limits.sign-in-per-minute", "0");
+        properties.put("chorus.admin.email", TEST_ADMIN);
+        properties.put("chorus.admin.password", TEST_ADMIN_PASSWORD);
         properties.putAll(extraProperties());
         return properties;
     }
@@ -54,6 +60,11 @@ public abstract class ChorusTest implements TestPropertyProvider {
 
     protected Api api() {
         return new Api(server.getURI());
+    }
+
+    /** A bearer token for the test administrator. */
+    protected String adminToken() {
+        return api().token(TEST_ADMIN, TEST_ADMIN_PASSWORD);
     }
 
     protected long count(String sql) {
