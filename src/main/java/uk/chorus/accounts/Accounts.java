@@ -123,7 +123,8 @@ public class Accounts {
         });
     }
 
-    private static Account read(ResultSet rs) throws SQLException {
+    /** Reads an account from the first seven columns, in the order of COLUMNS. */
+    static Account read(ResultSet rs) throws SQLException {
         Timestamp locked = rs.getTimestamp(7);
         return new Account(rs.getLong(1), rs.getString(2), rs.getString(3), Role.fromName(rs.getString(4)).orElseThrow(),
                 rs.getString(5), rs.getInt(6), locked == null ? null : locked.toInstant());

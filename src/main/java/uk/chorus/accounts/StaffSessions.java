@@ -51,10 +51,7 @@ public class StaffSessions {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                Timestamp locked = rs.getTimestamp(7);
-                Account account = new Account(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        Role.fromName(rs.getString(4)).orElseThrow(), rs.getString(5), rs.getInt(6),
-                        locked == null ? null : locked.toInstant());
+                Account account = Accounts.read(rs);
                 return Optional.of(new Live(account, kind, rs.getString(8)));
             }
         });

@@ -2,6 +2,8 @@ package uk.chorus.surveys;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 
+import uk.chorus.web.Home;
+
 import java.nio.file.Path;
 
 /** Where survey definitions are read from (CHORUS_SURVEYS_DIR). */
@@ -11,10 +13,8 @@ public class SurveysConfiguration {
 
     private Path dir = Path.of(DEFAULT_DIR);
 
-    /** A relative folder is read from chorus.home when set (mvn mn:run runs inside target/). */
     public Path getDir() {
-        String home = System.getProperty("chorus.home");
-        return dir.isAbsolute() || home == null ? dir : Path.of(home).resolve(dir);
+        return Home.resolve(dir);
     }
 
     public void setDir(Path dir) {

@@ -19,9 +19,7 @@ public class DataDirectory implements ApplicationEventListener<StartupEvent> {
     private final Path path;
 
     DataDirectory(@Value("${chorus.data-dir:data}") String configured) {
-        Path dir = Path.of(configured);
-        String home = System.getProperty("chorus.home");
-        this.path = dir.isAbsolute() || home == null ? dir : Path.of(home).resolve(dir);
+        this.path = Home.resolve(Path.of(configured));
     }
 
     public Path path() {
