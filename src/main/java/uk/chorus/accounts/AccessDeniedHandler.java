@@ -7,15 +7,15 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
 import jakarta.inject.Singleton;
 import uk.chorus.web.ApiError;
 import uk.chorus.web.ErrorPage;
+import uk.chorus.web.Messages;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * What a person is told when they may not see something: staff pages send the signed-out to
@@ -25,9 +25,11 @@ import java.nio.charset.StandardCharsets;
 @Replaces(DefaultAuthorizationExceptionHandler.class)
 class AccessDeniedHandler implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
     private final ErrorPage errorPage;
+    private final Messages messages;
 
-    AccessDeniedHandler(ErrorPage errorPage) {
+    AccessDeniedHandler(ErrorPage errorPage, Messages messages) {
         this.errorPage = errorPage;
+        this.messages = messages;
     }
 
     @Override
@@ -37,17 +39,16 @@ class AccessDeniedHandler implements ExceptionHandler<AuthorizationException, Mu
             if (api) {
                 return HttpResponse.status(HttpStatus.UNAUTHORIZED)
                         .header("WWW-Authenticate", "Bearer")
-                        .body(ApiError.of("Sign in first: POST /api/v1/auth/token, then send Authorization: Bearer."));
+                        .body(ApiError.of(messages.get("api.sign.in.first")));
             }
-            String back = URLEncoder.encode(request.getPath(), StandardCharsets.UTF_8);
-            return HttpResponse.seeOther(URI.create("/sign-in?next=" + back));
+            String next = SignInController.safeNext(request.getPath());
+            return HttpResponse.seeOther(URI.create(UriBuilder.of("/sign-in").queryParam("next", next).toString()));
         }
         if (api) {
-            return HttpResponse.status(HttpStatus.FORBIDDEN).body(ApiError.of("Your role does not allow this."));
+            return HttpResponse.status(HttpStatus.FORBIDDEN).body(ApiError.of(messages.get("api.role.forbidden")));
         }
         // Exception handlers' answers skip the views filter, so the page is rendered here.
         return HttpResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_HTML_TYPE)
-                .body(errorPage.render(request, "You cannot see this page",
-                        "Your role does not include this. Ask an administrator if you think it should."));
+                .body(errorPage.renderKeys(request, "error.role.title", "error.role.body"));
     }
 }

@@ -6,8 +6,6 @@ import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +15,7 @@ import java.util.Optional;
 @Singleton
 @Connectable
 public class Accounts {
-    private static final String COLUMNS = "id, email, display_name, role, password_hash, failed_sign_ins, locked_until";
+    private static final String COLUMNS = "id, email, display_name, role, password_hash, deactivated_at IS NOT NULL";
     private final JdbcOperations jdbc;
 
     Accounts(JdbcOperations jdbc) {
@@ -29,7 +27,12 @@ public class Accounts {
     }
 
     public Optional<Account> byEmail(String email) {
-        return one("SELECT " + COLUMNS + " FROM accounts WHERE email = ?", normalise(email));
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM accounts WHERE email = ?", ps -> {
+            ps.setString(1, normalise(email));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        });
     }
 
     public Optional<Account> byId(long id) {
@@ -42,7 +45,8 @@ public class Accounts {
     }
 
     public List<Account> all() {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM accounts ORDER BY role, email", ps -> {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM accounts ORDER BY deactivated_at IS NOT NULL, "
+                + "role, email", ps -> {
             List<Account> accounts = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -53,13 +57,14 @@ public class Accounts {
         });
     }
 
-    boolean anyAdmin() {
-        return jdbc.prepareStatement("SELECT EXISTS (SELECT 1 FROM accounts WHERE role = 'admin')", ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        });
+    long activeAdmins() {
+        return jdbc.prepareStatement("SELECT count(*) FROM accounts WHERE role = 'admin' AND deactivated_at IS NULL",
+                ps -> {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
     }
 
     /** Creates an account; empty when the email is already taken. */
@@ -80,38 +85,9 @@ public class Accounts {
         update("UPDATE accounts SET role = ? WHERE id = ?", role.roleName(), id);
     }
 
-    /** Counts a failure and, at the limit, locks the account until the given time. */
-    int recordFailure(long id, int lockAfter, Instant lockUntil) {
-        return jdbc.prepareStatement("UPDATE accounts SET failed_sign_ins = failed_sign_ins + 1, "
-                + "locked_until = CASE WHEN failed_sign_ins + 1 >= ? THEN ? ELSE locked_until END "
-                + "WHERE id = ? RETURNING failed_sign_ins", ps -> {
-            ps.setInt(1, lockAfter);
-            ps.setTimestamp(2, Timestamp.from(lockUntil));
-            ps.setLong(3, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
-    }
-
-    void recordSuccess(long id) {
-        update("UPDATE accounts SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?", id);
-    }
-
-    /** A lock that has run out starts a fresh count of failures. */
-    void clearExpiredLock(long id) {
-        update("UPDATE accounts SET failed_sign_ins = 0, locked_until = NULL WHERE id = ? AND locked_until <= now()",
+    void setDeactivated(long id, boolean deactivated) {
+        update("UPDATE accounts SET deactivated_at = CASE WHEN ? THEN now() ELSE NULL END WHERE id = ?", deactivated,
                 id);
-    }
-
-    private Optional<Account> one(String sql, String value) {
-        return jdbc.prepareStatement(sql, ps -> {
-            ps.setString(1, value);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-        });
     }
 
     private void update(String sql, Object... values) {
@@ -123,10 +99,9 @@ public class Accounts {
         });
     }
 
-    /** Reads an account from the first seven columns, in the order of COLUMNS. */
+    /** Reads an account from the first six columns, in the order of COLUMNS. */
     static Account read(ResultSet rs) throws SQLException {
-        Timestamp locked = rs.getTimestamp(7);
-        return new Account(rs.getLong(1), rs.getString(2), rs.getString(3), Role.fromName(rs.getString(4)).orElseThrow(),
-                rs.getString(5), rs.getInt(6), locked == null ? null : locked.toInstant());
+        return new Account(rs.getLong(1), rs.getString(2), rs.getString(3),
+                Role.fromName(rs.getString(4)).orElseThrow(), rs.getString(5), rs.getBoolean(6));
     }
 }

@@ -1,129 +1,137 @@
 package uk.chorus.accounts;
 
-import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import uk.chorus.audit.AuditLog;
 import uk.chorus.surveys.SurveyCatalogue;
+import uk.chorus.web.FormErrors;
+import uk.chorus.web.Messages;
 import uk.chorus.web.Pages;
+import uk.chorus.web.PublicAddress;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** Administrators: the list of accounts, invitations, role changes and lead assignments. */
+/** Administrators: everyone with an account, invitations, and which leads may read which young people's survey. */
 @Secured(Role.ADMIN_NAME)
 @Controller(value = "/staff/accounts", produces = MediaType.TEXT_HTML)
 class AccountsController {
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private final Accounts accounts;
     private final Invitations invitations;
     private final SurveyLeads leads;
-    private final StaffSessions sessions;
+    private final AccountAdministration administration;
     private final SurveyCatalogue catalogue;
     private final AuditLog audit;
-    private final String baseUrl;
+    private final PublicAddress address;
+    private final Messages messages;
 
-    AccountsController(Accounts accounts, Invitations invitations, SurveyLeads leads, StaffSessions sessions,
-                       SurveyCatalogue catalogue, AuditLog audit, @Value("${chorus.base-url:}") String baseUrl) {
+    AccountsController(Accounts accounts, Invitations invitations, SurveyLeads leads,
+                       AccountAdministration administration, SurveyCatalogue catalogue, AuditLog audit,
+                       PublicAddress address, Messages messages) {
         this.accounts = accounts;
         this.invitations = invitations;
         this.leads = leads;
-        this.sessions = sessions;
+        this.administration = administration;
         this.catalogue = catalogue;
         this.audit = audit;
-        this.baseUrl = baseUrl;
+        this.address = address;
+        this.messages = messages;
     }
 
-    public record RoleOption(String value, String label) {
+    public record Choice(String value, String label, boolean selected) {
     }
 
     @Get
-    MutableHttpResponse<?> list(Authentication authentication, @Nullable @QueryValue String error) {
-        return render(authentication, HttpStatus.OK, error, null);
+    MutableHttpResponse<?> list(Authentication authentication) {
+        return render(authentication, HttpStatus.OK, FormErrors.none(), null, "", "");
     }
 
     @Post(uri = "/invite", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> invite(HttpRequest<?> request, Authentication authentication, @Nullable @Body byte[] body) {
-        var form = StaffForms.read(authentication, body);
+    MutableHttpResponse<?> invite(HttpRequest<byte[]> request, Authentication authentication) {
+        var form = StaffForms.read(authentication, request);
         if (form.isEmpty()) {
             return Pages.expiredForm();
         }
         String email = Accounts.normalise(StaffForms.first(form.get(), "email"));
-        Optional<Role> role = Role.fromName(StaffForms.first(form.get(), "role"));
-        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 200) {
-            return render(authentication, HttpStatus.UNPROCESSABLE_ENTITY, "Enter an email address like name@example.org",
-                    null);
+        String roleName = StaffForms.first(form.get(), "role");
+        Optional<Role> role = Role.fromName(roleName);
+        FormErrors errors = FormErrors.none();
+        if (email.length() > AuditLog.LONGEST_ACTOR || !EMAIL.matcher(email).matches()) {
+            errors.add("email", messages.get("accounts.invite.email.invalid"));
+        } else if (accounts.byEmail(email).isPresent()) {
+            errors.add("email", messages.get("accounts.invite.email.taken", email));
         }
         if (role.isEmpty()) {
-            return render(authentication, HttpStatus.UNPROCESSABLE_ENTITY, "Select a role", null);
+            errors.add("role", messages.get("accounts.invite.role.missing"));
         }
-        if (accounts.byEmail(email).isPresent()) {
-            return render(authentication, HttpStatus.UNPROCESSABLE_ENTITY, email + " already has an account", null);
+        if (errors.any()) {
+            return render(authentication, HttpStatus.UNPROCESSABLE_ENTITY, errors, null, email, roleName);
         }
         Staff admin = Staff.of(authentication);
         String token = invitations.create(email, role.get(), admin.accountId());
         audit.record(admin.email(), "invitation", email, role.get().roleName());
-        String origin = baseUrl.isBlank() ? "http://" + request.getHeaders().get("Host") : baseUrl;
-        return render(authentication, HttpStatus.OK, null, Map.of("email", email, "role", role.get().label(),
-                "link", origin + "/invitations/" + token, "days", Invitations.LIFETIME.toDays()));
-    }
-
-    @Post(uri = "/{id}/role", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> changeRole(Authentication authentication, long id, @Nullable @Body byte[] body) {
-        var form = StaffForms.read(authentication, body);
-        if (form.isEmpty()) {
-            return Pages.expiredForm();
-        }
-        Optional<Role> role = Role.fromName(StaffForms.first(form.get(), "role"));
-        Optional<Account> account = accounts.byId(id);
-        if (role.isEmpty() || account.isEmpty()) {
-            return render(authentication, HttpStatus.UNPROCESSABLE_ENTITY, "Select a role", null);
-        }
-        accounts.changeRole(id, role.get());
-        // A new role takes effect at once: the person signs in again.
-        sessions.endAllFor(id);
-        audit.record(Staff.of(authentication).email(), "role changed", account.get().email(),
-                account.get().role().roleName() + " to " + role.get().roleName());
-        return Pages.seeOther("/staff/accounts");
+        return render(authentication, HttpStatus.OK, FormErrors.none(), Map.of("email", email,
+                "roleKey", role.get().labelKey(), "link", address.link("/invitations/" + token),
+                "days", Invitations.LIFETIME.toDays()), "", "");
     }
 
     @Post(uri = "/leads", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> assignLead(Authentication authentication, @Nullable @Body byte[] body) {
-        var form = StaffForms.read(authentication, body);
+    MutableHttpResponse<?> assignLead(HttpRequest<byte[]> request, Authentication authentication) {
+        var form = StaffForms.read(authentication, request);
         if (form.isEmpty()) {
             return Pages.expiredForm();
         }
         String surveyId = StaffForms.first(form.get(), "survey");
         Optional<Account> lead = accounts.byEmail(StaffForms.first(form.get(), "lead"))
-                .filter(a -> a.role() == Role.LEAD);
+                .filter(a -> a.role() == Role.LEAD && !a.deactivated());
         if (catalogue.find(surveyId).isEmpty() || lead.isEmpty()) {
-            return render(authentication, HttpStatus.UNPROCESSABLE_ENTITY, "Select a survey and a co-production lead",
-                    null);
+            return render(authentication, HttpStatus.UNPROCESSABLE_ENTITY,
+                    FormErrors.of("lead", messages.get("accounts.leads.invalid")), null, "", "");
         }
-        leads.assign(surveyId, lead.get().id());
-        audit.record(Staff.of(authentication).email(), "lead assigned", surveyId, lead.get().email());
+        administration.assignLead(Staff.of(authentication), surveyId, lead.get());
         return Pages.seeOther("/staff/accounts");
     }
 
-    private MutableHttpResponse<?> render(Authentication authentication, HttpStatus status, String error,
-                                          Map<String, Object> invited) {
+    @Post(uri = "/leads/remove", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> removeLead(HttpRequest<byte[]> request, Authentication authentication) {
+        var form = StaffForms.read(authentication, request);
+        if (form.isEmpty()) {
+            return Pages.expiredForm();
+        }
+        long accountId;
+        try {
+            accountId = Long.parseLong(StaffForms.first(form.get(), "account"));
+        } catch (NumberFormatException e) {
+            return Pages.notFound();
+        }
+        administration.removeLead(Staff.of(authentication), StaffForms.first(form.get(), "survey"), accountId);
+        return Pages.seeOther("/staff/accounts");
+    }
+
+    private MutableHttpResponse<?> render(Authentication authentication, HttpStatus status, FormErrors errors,
+                                          Map<String, Object> invited, String email, String roleName) {
         // Administrator last, so the role a slip of the hand picks is never the most powerful one.
-        List<RoleOption> roles = Arrays.stream(Role.values())
-                .sorted(java.util.Comparator.comparing((Role r) -> r == Role.ADMIN).thenComparing(Role::ordinal))
-                .map(r -> new RoleOption(r.roleName(), r.label())).toList();
-        var model = Pages.model("title", "Accounts", "staff", Staff.of(authentication), "accounts", accounts.all(),
-                "roles", roles, "surveys", catalogue.all(), "assignments", leads.all(), "invited", invited,
-                "error", error, "errors", error == null ? List.of() : List.of(Map.of("href", "#email", "text", error)));
+        List<Choice> roles = Arrays.stream(Role.values())
+                .sorted(Comparator.comparing((Role r) -> r == Role.ADMIN).thenComparing(Role::ordinal))
+                .map(r -> new Choice(r.roleName(), messages.get(r.labelKey()), r.roleName().equals(roleName)))
+                .toList();
+        List<Choice> surveys = catalogue.all().stream()
+                .map(s -> new Choice(s.id(), s.definition().title(), false)).toList();
+        var model = errors.addTo(Pages.model("titleKey", "accounts.title", "staff", Staff.of(authentication),
+                "accounts", accounts.all(), "roles", roles, "surveys", surveys, "assignments", leads.all(),
+                "invited", invited, "email", email));
         return Pages.render(status, "accounts/accounts", model);
     }
 }

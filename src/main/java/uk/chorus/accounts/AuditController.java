@@ -6,18 +6,21 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import uk.chorus.audit.AuditLog;
 import uk.chorus.web.Pages;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Administrators read and filter the audit log. */
+/** Administrators read and filter the audit log, newest first, a page at a time. */
 @Secured(Role.ADMIN_NAME)
 @Controller(value = "/staff/audit", produces = MediaType.TEXT_HTML)
 class AuditController {
+    static final int PAGE_SIZE = 50;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss", Locale.UK)
             .withZone(ZoneId.of("Europe/London"));
     private final AuditLog audit;
@@ -29,17 +32,23 @@ class AuditController {
     public record Row(String when, String actor, String action, String subject, String detail) {
     }
 
-    public record ActionOption(String value, boolean selected) {
+    public record ActionOption(String value, String label, boolean selected) {
     }
 
     @Get
     MutableHttpResponse<?> list(Authentication authentication, @Nullable @QueryValue String action,
-                                @Nullable @QueryValue String actor) {
-        var rows = audit.search(action, actor).stream()
+                                @Nullable @QueryValue String actor, @Nullable @QueryValue Long before) {
+        AuditLog.Page page = audit.search(action, actor, before, PAGE_SIZE);
+        var rows = page.entries().stream()
                 .map(e -> new Row(WHEN.format(e.at()), e.actor(), e.action(), e.subject(), e.detail()))
                 .toList();
-        var actions = audit.actions().stream().map(a -> new ActionOption(a, a.equals(action))).toList();
-        return Pages.render("accounts/audit", Pages.model("title", "Audit log", "staff", Staff.of(authentication),
-                "rows", rows, "actions", actions, "actor", actor == null ? "" : actor));
+        var actions = audit.actions().stream().map(a -> new ActionOption(a, a, a.equals(action))).toList();
+        String older = page.older() == null ? null : UriBuilder.of("/staff/audit")
+                .queryParam("action", action == null ? "" : action)
+                .queryParam("actor", actor == null ? "" : actor)
+                .queryParam("before", page.older()).toString();
+        return Pages.render("accounts/audit", Pages.model("titleKey", "audit.title", "staff", Staff.of(authentication),
+                "rows", rows, "actions", actions, "actor", actor == null ? "" : actor, "olderUrl", older,
+                "paged", before != null));
     }
 }

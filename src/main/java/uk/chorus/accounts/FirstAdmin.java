@@ -3,13 +3,19 @@ package uk.chorus.accounts;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.chorus.audit.AuditLog;
+
+import java.util.Optional;
 
 /**
- * The first administrator, from CHORUS_ADMIN_EMAIL and CHORUS_ADMIN_PASSWORD, made at start-up
- * only while no administrator exists. Later changes to the variables change nothing.
+ * The first administrator, from CHORUS_ADMIN_EMAIL and CHORUS_ADMIN_PASSWORD, at start-up while
+ * there is no active administrator: a new account is made, or an existing account with that
+ * email is made administrator again (and reactivated), so an area that locked itself out gets
+ * back in by restarting with the variables set. It always says what it did, or why not.
  */
 @Singleton
 class FirstAdmin implements ApplicationEventListener<StartupEvent> {
@@ -31,21 +37,42 @@ class FirstAdmin implements ApplicationEventListener<StartupEvent> {
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        if (accounts.anyAdmin()) {
+        ensure();
+    }
+
+    @Transactional
+    void ensure() {
+        if (accounts.activeAdmins() > 0) {
+            if (!email.isBlank()) {
+                LOG.info("CHORUS_ADMIN_EMAIL is set, but an administrator already exists: nothing was changed.");
+            }
             return;
         }
-        if (email.isBlank() || password.isBlank()) {
+        if (email.isBlank()) {
             LOG.warn("No administrator yet: set CHORUS_ADMIN_EMAIL and CHORUS_ADMIN_PASSWORD and restart to create one.");
+            return;
+        }
+        String normalised = Accounts.normalise(email);
+        Optional<Account> existing = accounts.byEmail(normalised);
+        if (existing.isPresent()) {
+            Account person = existing.get();
+            accounts.changeRole(person.id(), Role.ADMIN);
+            accounts.setDeactivated(person.id(), false);
+            audit.record("system", "role changed", normalised, person.role().roleName()
+                    + " to admin (CHORUS_ADMIN_EMAIL at start-up, no active administrator)");
+            LOG.warn("There was no active administrator: {} (was {}) is an administrator again. Their password is "
+                    + "unchanged.", normalised, person.role().roleName());
             return;
         }
         String problem = Passwords.problemWith(password);
         if (problem != null) {
-            LOG.error("CHORUS_ADMIN_PASSWORD is not usable ({}); no administrator was created.", problem);
+            LOG.error("CHORUS_ADMIN_PASSWORD must be {} to 200 characters long; no administrator was created.",
+                    Passwords.MINIMUM_LENGTH);
             return;
         }
-        accounts.create(email, "Administrator", Role.ADMIN, passwords.hash(password)).ifPresent(id -> {
-            audit.record("system", "account created", Accounts.normalise(email), "first administrator");
-            LOG.info("Created the first administrator, {}. Sign in at /sign-in.", Accounts.normalise(email));
+        accounts.create(normalised, "Administrator", Role.ADMIN, passwords.hash(password)).ifPresent(id -> {
+            audit.record("system", "account created", normalised, "first administrator");
+            LOG.info("Created the first administrator, {}. Sign in at /sign-in.", normalised);
         });
     }
 }

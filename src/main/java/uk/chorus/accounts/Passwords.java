@@ -28,13 +28,13 @@ public class Passwords {
         matches(password, decoy);
     }
 
-    /** Why a new password is not good enough, or null when it is. */
+    /** The message key saying why a new password is not good enough, or null when it is. */
     static String problemWith(String password) {
         if (password == null || password.length() < MINIMUM_LENGTH) {
-            return "Enter a password of at least " + MINIMUM_LENGTH + " characters";
+            return "password.too.short";
         }
         if (password.length() > 200) {
-            return "Enter a password of 200 characters or fewer";
+            return "password.too.long";
         }
         return null;
     }

@@ -9,30 +9,38 @@ import java.util.Optional;
  * viewers read published reports and aggregate dashboards, never single responses.
  */
 public enum Role {
-    ADMIN(Role.ADMIN_NAME, "Administrator"),
-    LEAD(Role.LEAD_NAME, "Co-production lead"),
-    PARENT_FORUM("parent-forum", "Parent carer forum member"),
-    YOUTH_FORUM("youth-forum", "Youth forum member"),
-    SERVICE_CONTACT("service-contact", "Service contact"),
-    VIEWER("viewer", "Viewer");
+    ADMIN(Role.ADMIN_NAME),
+    LEAD(Role.LEAD_NAME),
+    PARENT_FORUM(Role.PARENT_FORUM_NAME),
+    YOUTH_FORUM(Role.YOUTH_FORUM_NAME),
+    SERVICE_CONTACT(Role.SERVICE_CONTACT_NAME),
+    VIEWER(Role.VIEWER_NAME);
 
     public static final String ADMIN_NAME = "admin";
     public static final String LEAD_NAME = "lead";
+    public static final String PARENT_FORUM_NAME = "parent-forum";
+    public static final String YOUTH_FORUM_NAME = "youth-forum";
+    public static final String SERVICE_CONTACT_NAME = "service-contact";
+    public static final String VIEWER_NAME = "viewer";
 
     private final String name;
-    private final String label;
 
-    Role(String name, String label) {
+    Role(String name) {
         this.name = name;
-        this.label = label;
     }
 
     public String roleName() {
         return name;
     }
 
-    public String label() {
-        return label;
+    /** The key of the role's name in the message bundle. */
+    public String labelKey() {
+        return "role." + name;
+    }
+
+    /** Every role but a viewer loses something when changed, so the change is confirmed first. */
+    boolean changingRemovesAccess() {
+        return this != VIEWER;
     }
 
     public static Optional<Role> fromName(String name) {

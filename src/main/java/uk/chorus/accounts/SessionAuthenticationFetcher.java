@@ -19,8 +19,8 @@ import java.util.Optional;
 
 /**
  * Who is asking: a browser session cookie (staff pages) or a bearer token (staff APIs), each
- * looked up by its hash in PostgreSQL. Requests carrying neither (every respondent) never touch
- * the database here.
+ * looked up by its hash in PostgreSQL. Requests carrying neither, and every survey page, never
+ * touch the database here.
  */
 @Singleton
 class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?>> {
@@ -40,6 +40,11 @@ class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<
 
     @Override
     public Publisher<Authentication> fetchAuthentication(HttpRequest<?> request) {
+        if (isRespondentPath(request.getPath())) {
+            // Survey pages belong to whoever holds the resume code; a staff session adds nothing
+            // there, so it is not even looked up.
+            return Mono.empty();
+        }
         Optional<String> bearer = request.getHeaders().getAuthorization()
                 .filter(value -> value.startsWith(BEARER))
                 .map(value -> value.substring(BEARER.length()).strip());
@@ -60,5 +65,9 @@ class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<
                 .map(live -> Authentication.build(live.account().email(), List.of(live.account().role().roleName()),
                         Map.of(ACCOUNT_ID, live.account().id(), CSRF, live.csrfToken(), KIND, live.kind(),
                                 "name", live.account().displayName())));
+    }
+
+    static boolean isRespondentPath(String path) {
+        return path.startsWith("/s/") || path.startsWith("/assets/") || path.equals("/health");
     }
 }

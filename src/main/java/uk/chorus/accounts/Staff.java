@@ -16,4 +16,28 @@ public record Staff(long accountId, String email, String name, Role role, String
     public boolean is(Role wanted) {
         return role == wanted;
     }
+
+    public boolean isAnyOf(Role... wanted) {
+        for (Role r : wanted) {
+            if (role == r) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean isForumMember() {
+        return isAnyOf(Role.PARENT_FORUM, Role.YOUTH_FORUM);
+    }
+
+    /** The staff pages this person's menu links to. Each page still checks the role itself. */
+    public Menu menu() {
+        boolean lead = is(Role.LEAD);
+        return new Menu(lead, lead, true, lead || isForumMember(), lead || is(Role.SERVICE_CONTACT),
+                lead || is(Role.ADMIN), is(Role.ADMIN));
+    }
+
+    public record Menu(boolean themes, boolean feedback, boolean reports, boolean codesign, boolean pledges,
+                       boolean requests, boolean accounts) {
+    }
 }

@@ -1,7 +1,9 @@
 package uk.chorus.accounts;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import uk.chorus.web.FormBody;
+import uk.chorus.web.RequestBody;
 
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,11 @@ public final class StaffForms {
         String expected = String.valueOf(authentication.getAttributes().get(SessionAuthenticationFetcher.CSRF));
         return FormBody.parse(body)
                 .filter(form -> Tokens.same(expected, first(form, FIELD)));
+    }
+
+    /** The form of a staff POST, read from the request. */
+    public static Optional<Map<String, List<String>>> read(Authentication authentication, HttpRequest<?> request) {
+        return read(authentication, RequestBody.bytes(request));
     }
 
     public static String first(Map<String, List<String>> form, String name) {

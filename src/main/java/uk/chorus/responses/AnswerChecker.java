@@ -2,7 +2,7 @@ package uk.chorus.responses;
 
 import uk.chorus.surveys.Option;
 import uk.chorus.surveys.Question;
-import uk.chorus.web.Messages;
+import uk.chorus.web.Message;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,8 +29,8 @@ final class AnswerChecker {
     private AnswerChecker() {
     }
 
-    /** A checked answer: the value to store (null when not answered), or an error to show. */
-    record Checked(Object value, String error) {
+    /** A checked answer: the value to store (null when not answered), or the error to show. */
+    record Checked(Object value, Message error) {
         static Checked answered(Object value) {
             return new Checked(value, null);
         }
@@ -40,7 +40,7 @@ final class AnswerChecker {
         }
 
         static Checked invalid(String messageKey, Object... args) {
-            return new Checked(null, Messages.get(messageKey, args));
+            return new Checked(null, Message.of(messageKey, args));
         }
 
         boolean isError() {
@@ -72,8 +72,9 @@ final class AnswerChecker {
             case MULTIPLE_CHOICE -> value instanceof List<?> list && list.stream().allMatch(v -> v instanceof String)
                     ? codes(question, list.stream().map(String.class::cast).toList())
                     : Checked.invalid("answer.wrong.type.list");
-            case RATING -> value instanceof Long number
-                    ? rating(question, number.toString())
+            // The definition lists a rating's answers as codes "0".."10": either the code or the number is accepted.
+            case RATING -> value instanceof Long || value instanceof String
+                    ? rating(question, value.toString())
                     : Checked.invalid("answer.wrong.type.number");
             case NUMBER -> value instanceof Long number
                     ? number(question, number.toString())
@@ -94,9 +95,14 @@ final class AnswerChecker {
         if (!question.required()) {
             return Checked.blank();
         }
+        if (question.errorMessage() != null) {
+            return Checked.invalid("answer.written.for.question", question.errorMessage());
+        }
         return switch (question.type()) {
             case MULTIPLE_CHOICE -> Checked.invalid("answer.select.many");
             case RATING -> Checked.invalid("answer.select.rating");
+            case AGREEMENT -> Checked.invalid("answer.select.agreement");
+            case FACES -> Checked.invalid("answer.select.faces");
             case SHORT_TEXT, LONG_TEXT -> Checked.invalid("answer.enter.text");
             case NUMBER -> Checked.invalid("answer.enter.number");
             case MONTH_YEAR -> Checked.invalid("answer.month.year.enter");
@@ -213,7 +219,7 @@ final class AnswerChecker {
     /** Checks every shown question on a page; answers to questions not shown are cleared. */
     static PageCheck page(List<Question> questions, Answers before, Map<String, List<String>> form) {
         Map<String, Object> values = new LinkedHashMap<>();
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Message> errors = new LinkedHashMap<>();
         List<String> cleared = new ArrayList<>();
         for (Question question : questions) {
             if (!before.isShown(question)) {
@@ -232,7 +238,7 @@ final class AnswerChecker {
         return new PageCheck(values, cleared, errors);
     }
 
-    record PageCheck(Map<String, Object> values, List<String> cleared, Map<String, String> errors) {
+    record PageCheck(Map<String, Object> values, List<String> cleared, Map<String, Message> errors) {
         boolean ok() {
             return errors.isEmpty();
         }

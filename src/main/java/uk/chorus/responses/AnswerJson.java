@@ -14,6 +14,8 @@ import java.util.Map;
 @Singleton
 class AnswerJson {
     private static final Argument<Map<String, Object>> MAP = Argument.mapOf(String.class, Object.class);
+    private static final Argument<Map<String, List<String>>> FORM = Argument.mapOf(Argument.STRING,
+            Argument.listOf(String.class));
     private final JsonMapper mapper;
 
     AnswerJson(JsonMapper mapper) {
@@ -25,6 +27,15 @@ class AnswerJson {
             return mapper.writeValueAsString(answers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A kept form: each field's posted values. */
+    Map<String, List<String>> readForm(String json) {
+        try {
+            return mapper.readValue(json, FORM);
+        } catch (IOException e) {
+            throw new UncheckedIOException("A kept form cannot be read", e);
         }
     }
 

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import uk.chorus.surveys.LiveSurvey;
 import uk.chorus.surveys.Question;
 import uk.chorus.surveys.SurveyDefinition;
+import uk.chorus.web.Message;
 import uk.chorus.web.Messages;
 
 import java.util.LinkedHashMap;
@@ -21,10 +22,12 @@ class ApiSubmissions {
     private static final int WAIT_SECONDS = 30;
     private final ResponseBatchWriter writer;
     private final AnswerJson json;
+    private final Messages messages;
 
-    ApiSubmissions(ResponseBatchWriter writer, AnswerJson json) {
+    ApiSubmissions(ResponseBatchWriter writer, AnswerJson json, Messages messages) {
         this.writer = writer;
         this.json = json;
+        this.messages = messages;
     }
 
     sealed interface Outcome {
@@ -50,10 +53,12 @@ class ApiSubmissions {
      * completes when the transaction holding this response has committed.
      */
     CompletableFuture<Outcome> submit(LiveSurvey survey, UUID submissionId, Map<String, Object> sent) {
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Message> errors = new LinkedHashMap<>();
         Map<String, Object> values = check(survey.definition(), sent, errors);
         if (!errors.isEmpty()) {
-            return CompletableFuture.completedFuture(new Outcome.Invalid(errors));
+            Map<String, String> sentences = new LinkedHashMap<>();
+            errors.forEach((key, message) -> sentences.put(key, messages.get(message)));
+            return CompletableFuture.completedFuture(new Outcome.Invalid(sentences));
         }
         try {
             return writer.submit(submissionId, survey.id(), survey.versionId(), json.write(values))
@@ -86,11 +91,11 @@ class ApiSubmissions {
     }
 
     /** Checks every answer; fills errors keyed by question key and returns the values to store. */
-    static Map<String, Object> check(SurveyDefinition survey, Map<String, Object> sent, Map<String, String> errors) {
+    static Map<String, Object> check(SurveyDefinition survey, Map<String, Object> sent, Map<String, Message> errors) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String key : sent.keySet()) {
             if (survey.question(key).isEmpty()) {
-                errors.put(key, Messages.get("answer.unknown.question"));
+                errors.put(key, Message.of("answer.unknown.question"));
             }
         }
         List<Question> questions = survey.questionList();
@@ -113,7 +118,7 @@ class ApiSubmissions {
             }
             boolean shown = answers.isShown(question);
             if (!shown && values.containsKey(question.key())) {
-                errors.put(question.key(), Messages.get("answer.not.shown", question.showIf().question()));
+                errors.put(question.key(), Message.of("answer.not.shown", question.showIf().question()));
             } else if (shown && !values.containsKey(question.key())) {
                 AnswerChecker.Checked missing = AnswerChecker.fromJson(question, null);
                 if (missing.isError()) {

@@ -1,42 +1,64 @@
 package uk.chorus.responses;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import uk.chorus.surveys.Question;
+import uk.chorus.web.Messages;
 import uk.chorus.web.Pages;
+import uk.chorus.web.SiteConfiguration;
 
-import java.time.Month;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-/** "Check your answers", the one-and-only submit, and the confirmation with a reference. */
+/**
+ * "Check your answers", the one-and-only submit, and the confirmation with a reference. Once a
+ * draft is sent its check page answers with the confirmation, so the browser's Back never shows
+ * a live "Send my answers" button; a submit with gaps goes back to the check page by redirect.
+ */
 // Public: respondents never sign in.
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller(value = "/s/{surveyId}/{code}", produces = MediaType.TEXT_HTML)
 class CheckAnswersController {
     private final RespondentPages pages;
     private final RespondentJourney journey;
+    private final AnswerDisplay display;
+    private final Messages messages;
+    private final SiteConfiguration site;
 
-    CheckAnswersController(RespondentPages pages, RespondentJourney journey) {
+    CheckAnswersController(RespondentPages pages, RespondentJourney journey, AnswerDisplay display,
+                           Messages messages, SiteConfiguration site) {
         this.pages = pages;
         this.journey = journey;
+        this.display = display;
+        this.messages = messages;
+        this.site = site;
     }
 
     public record Row(String question, List<String> answer, String changeUrl, boolean missing) {
     }
 
+    /**
+     * Browsers keep recent pages in a back/forward cache even when told not to store them, unless
+     * a cookie has changed since. This one says nothing (no identifier, gone in a minute): setting
+     * it as answers are sent makes the browser drop its copy of "Check your answers", so Back
+     * fetches it again and lands on the confirmation.
+     */
+    private static final io.micronaut.http.cookie.Cookie SENT = io.micronaut.http.cookie.Cookie.of("chorus_sent", "1")
+            .path("/s/").maxAge(java.time.Duration.ofMinutes(1)).httpOnly(true)
+            .sameSite(io.micronaut.http.cookie.SameSite.Strict);
+
     @Get("/check")
-    MutableHttpResponse<?> check(String surveyId, String code) {
-        return pages.withDraft(surveyId, code, false, progress -> render(HttpStatus.OK, progress, false));
+    MutableHttpResponse<?> check(String surveyId, String code, @Nullable @QueryValue Boolean incomplete) {
+        return pages.withDraft(surveyId, code, false, progress -> render(progress, Boolean.TRUE.equals(incomplete)));
     }
 
     @Post(uri = "/submit", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
@@ -45,9 +67,9 @@ class CheckAnswersController {
         // reference, so a repeated submit lands on the same confirmation.
         return pages.withDraft(surveyId, code, true, progress -> switch (journey.submit(progress)) {
             case DraftSubmission.Outcome.Submitted submitted -> Pages.seeOther(SurveyUrls.done(surveyId,
-                    progress.code()));
-            case DraftSubmission.Outcome.Incomplete ignored -> render(HttpStatus.UNPROCESSABLE_ENTITY,
-                    journey.open(surveyId, code).orElse(progress), true);
+                    progress.code())).cookie(SENT);
+            case DraftSubmission.Outcome.Incomplete ignored -> Pages.seeOther(SurveyUrls.check(surveyId,
+                    progress.code()) + "?incomplete=true");
             case DraftSubmission.Outcome.NoSuchDraft ignored -> pages.draftNotFound(progress.survey());
         });
     }
@@ -56,11 +78,12 @@ class CheckAnswersController {
     MutableHttpResponse<?> done(String surveyId, String code) {
         return pages.withDraft(surveyId, code, true, progress -> progress.draft().submitted()
                 ? Pages.render("responses/done", RespondentPages.surveyModel(progress.survey(),
-                "reference", progress.draft().reference()))
+                "titleKey", "done.title", "reference", progress.draft().reference(),
+                "contactEmail", site.getDataProtectionEmail()))
                 : Pages.seeOther(SurveyUrls.check(surveyId, progress.code())));
     }
 
-    private MutableHttpResponse<?> render(HttpStatus status, Progress progress, boolean submitted) {
+    private MutableHttpResponse<?> render(Progress progress, boolean afterSubmit) {
         String surveyId = progress.survey().id();
         List<Row> rows = new ArrayList<>();
         List<Map<String, String>> errors = new ArrayList<>();
@@ -72,37 +95,18 @@ class CheckAnswersController {
                 }
                 String changeUrl = SurveyUrls.changePage(surveyId, progress.code(), number);
                 boolean isMissing = missing.contains(question);
-                rows.add(new Row(question.text(), display(question, progress.answers().values().get(question.key())),
-                        changeUrl, isMissing));
-                if (isMissing && submitted) {
-                    errors.add(Map.of("href", changeUrl, "text", "Answer: " + question.text()));
+                rows.add(new Row(question.text(), display.display(question,
+                        progress.answers().values().get(question.key())), changeUrl, isMissing));
+                if (isMissing && afterSubmit) {
+                    errors.add(Map.of("href", changeUrl, "text", messages.get("check.answer.missing", question.text())));
                 }
             }
         }
-        return Pages.render(status, "responses/check", RespondentPages.surveyModel(progress.survey(),
-                "rows", rows, "errors", errors, "incomplete", !missing.isEmpty(),
+        List<Integer> shown = progress.shownPageNumbers();
+        return Pages.render(HttpStatus.OK, "responses/check", RespondentPages.surveyModel(progress.survey(),
+                "titleKey", "check.title", "rows", rows, "errors", errors, "incomplete", !missing.isEmpty(),
                 "action", SurveyUrls.submit(surveyId, progress.code()),
-                "backUrl", progress.shownPageNumbers().isEmpty() ? SurveyUrls.start(surveyId)
-                        : SurveyUrls.page(surveyId, progress.code(),
-                        progress.shownPageNumbers().get(progress.shownPageNumbers().size() - 1))));
-    }
-
-    /** An answer as the respondent would say it: labels, not codes. */
-    static List<String> display(Question question, Object value) {
-        if (value == null) {
-            return List.of("Not answered");
-        }
-        if (value instanceof List<?> codes) {
-            return codes.stream().map(c -> question.labelFor(String.valueOf(c))).toList();
-        }
-        return switch (question.type()) {
-            case SHORT_TEXT, LONG_TEXT, NUMBER, RATING -> List.of(String.valueOf(value));
-            case MONTH_YEAR -> {
-                String text = String.valueOf(value);
-                Month month = Month.of(Integer.parseInt(text.substring(5)));
-                yield List.of(month.getDisplayName(TextStyle.FULL, Locale.UK) + " " + text.substring(0, 4));
-            }
-            default -> List.of(question.labelFor(String.valueOf(value)));
-        };
+                "backUrl", shown.isEmpty() ? SurveyUrls.start(surveyId)
+                        : SurveyUrls.page(surveyId, progress.code(), shown.get(shown.size() - 1))));
     }
 }

@@ -2,6 +2,7 @@ package uk.chorus.responses;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import uk.chorus.changes.ChangeLog;
 import uk.chorus.surveys.Question;
 import uk.chorus.surveys.SurveyVersions;
 
@@ -17,11 +18,13 @@ class DraftSubmission {
     private final Drafts drafts;
     private final Responses responses;
     private final SurveyVersions versions;
+    private final ChangeLog changes;
 
-    DraftSubmission(Drafts drafts, Responses responses, SurveyVersions versions) {
+    DraftSubmission(Drafts drafts, Responses responses, SurveyVersions versions, ChangeLog changes) {
         this.drafts = drafts;
         this.responses = responses;
         this.versions = versions;
+        this.changes = changes;
     }
 
     sealed interface Outcome {
@@ -54,6 +57,7 @@ class DraftSubmission {
         }
         Responses.Stored stored = responses.insertFromDraft(draft, progress.answers().shownOnly());
         drafts.markSubmitted(draft.id(), stored.id());
+        changes.record(new ResponseSubmitted(stored.id(), draft.surveyId()));
         return new Outcome.Submitted(stored.reference());
     }
 }

@@ -3,6 +3,7 @@ package uk.chorus.responses;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
+import uk.chorus.web.Messages;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -25,9 +26,11 @@ import java.util.UUID;
 class JsonBody {
     private static final Set<String> FIELDS = Set.of("submissionId", "answers");
     private final JsonMapper mapper;
+    private final Messages messages;
 
-    JsonBody(JsonMapper mapper) {
+    JsonBody(JsonMapper mapper, Messages messages) {
         this.mapper = mapper;
+        this.messages = messages;
     }
 
     /** A submission, or the sentence saying why the body is not one. */
@@ -51,35 +54,35 @@ class JsonBody {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body));
         } catch (CharacterCodingException e) {
-            return Read.refused("The request body is not valid UTF-8 text.");
+            return Read.refused(messages.get("api.body.not.utf8"));
         }
         JsonNode root;
         try {
             root = mapper.readValue(body, JsonNode.class);
         } catch (IOException | RuntimeException e) {
-            return Read.refused("The request body is not valid JSON, or is nested too deeply.");
+            return Read.refused(messages.get("api.body.not.json"));
         }
         if (root == null || !root.isObject()) {
-            return Read.refused("The request body must be a JSON object with submissionId and answers.");
+            return Read.refused(messages.get("api.body.not.object"));
         }
         for (Map.Entry<String, JsonNode> field : root.entries()) {
             if (!FIELDS.contains(field.getKey())) {
-                return Read.refused("Unknown field '" + field.getKey() + "'. Send only submissionId and answers.");
+                return Read.refused(messages.get("api.body.unknown.field", field.getKey().length() > 64 ? field.getKey().substring(0, 64) + "…" : field.getKey()));
             }
         }
         JsonNode id = root.get("submissionId");
         if (id == null || !id.isString()) {
-            return Read.refused("submissionId is required: a UUID you make once per response and send again on retry.");
+            return Read.refused(messages.get("api.body.submission.id.missing"));
         }
         UUID submissionId;
         try {
             submissionId = UUID.fromString(id.getStringValue());
         } catch (IllegalArgumentException e) {
-            return Read.refused("submissionId must be a UUID, like 3f2b8c1e-6a4d-4e8f-9b7a-2c1d0e9f8a7b.");
+            return Read.refused(messages.get("api.body.submission.id.invalid"));
         }
         JsonNode answers = root.get("answers");
         if (answers == null || !answers.isObject()) {
-            return Read.refused("answers is required: an object of question key to answer.");
+            return Read.refused(messages.get("api.body.answers.missing"));
         }
         Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> answer : answers.entries()) {

@@ -1,69 +1,99 @@
 package uk.chorus.responses;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import uk.chorus.surveys.Page;
 import uk.chorus.surveys.Question;
+import uk.chorus.web.ClientAddress;
+import uk.chorus.web.Dates;
 import uk.chorus.web.FormBody;
+import uk.chorus.web.Message;
+import uk.chorus.web.Messages;
 import uk.chorus.web.Pages;
+import uk.chorus.web.RequestBody;
+import uk.chorus.web.TooManyRequests;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One page of questions: shown, checked, and saved before the respondent moves on. */
+/**
+ * One page of questions: shown, checked, and saved before the respondent moves on. A page with
+ * errors is kept on the draft and shown again by a redirect to its own address, so going Back
+ * later never asks to send a form again.
+ */
 // Public: respondents never sign in.
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller(value = "/s/{surveyId}/{code}", produces = MediaType.TEXT_HTML)
 class PageController {
     private final RespondentPages pages;
     private final RespondentJourney journey;
+    private final SupportServices support;
+    private final ClientAddress clientAddress;
+    private final TooManyRequests tooMany;
+    private final Messages messages;
 
-    PageController(RespondentPages pages, RespondentJourney journey) {
+    PageController(RespondentPages pages, RespondentJourney journey, SupportServices support,
+                   ClientAddress clientAddress, TooManyRequests tooMany, Messages messages) {
         this.pages = pages;
         this.journey = journey;
+        this.support = support;
+        this.clientAddress = clientAddress;
+        this.tooMany = tooMany;
+        this.messages = messages;
     }
 
     @Get("/page/{number}")
     MutableHttpResponse<?> show(String surveyId, String code, int number, @Nullable @QueryValue Boolean change) {
-        return pages.withDraft(surveyId, code, false, progress -> {
+        return pages.withDraftOrNew(surveyId, code, number, progress -> {
             if (!progress.hasPage(number)) {
                 return Pages.notFound();
             }
             if (!progress.isShown(number)) {
                 return Pages.seeOther(after(progress, number, false));
             }
+            Draft.Rejected rejected = progress.draft().rejected();
+            if (rejected != null && rejected.page() == number) {
+                var check = AnswerChecker.page(progress.page(number).questions(), progress.answers(), rejected.form());
+                return render(HttpStatus.OK, progress, number, Boolean.TRUE.equals(change), rejected.form(),
+                        check.errors());
+            }
             return render(HttpStatus.OK, progress, number, Boolean.TRUE.equals(change), null, Map.of());
         });
     }
 
     @Post(uri = "/page/{number}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> save(String surveyId, String code, int number, @Nullable @QueryValue Boolean change,
-                                @Nullable @Body byte[] body) {
-        return pages.withDraft(surveyId, code, false, progress -> {
+    MutableHttpResponse<?> save(HttpRequest<byte[]> request, String surveyId, String code, int number,
+                                @Nullable @QueryValue Boolean change) {
+        return pages.withDraftOrNew(surveyId, code, number, progress -> {
             if (!progress.hasPage(number) || !progress.isShown(number)) {
                 return Pages.notFound();
             }
-            var form = FormBody.parse(body);
+            var form = FormBody.parse(RequestBody.bytes(request));
             if (form.isEmpty()) {
                 return Pages.badForm();
             }
             boolean changing = Boolean.TRUE.equals(change);
-            return switch (journey.savePage(progress, number, form.get())) {
+            return switch (journey.savePage(progress, number, form.get(), clientAddress.of(request))) {
                 case RespondentJourney.Saved.Invalid invalid -> render(HttpStatus.UNPROCESSABLE_ENTITY, progress,
                         number, changing, invalid.form(), invalid.check().errors());
+                case RespondentJourney.Saved.Rejected ignored -> Pages.seeOther(changing
+                        ? SurveyUrls.changePage(surveyId, progress.code(), number)
+                        : SurveyUrls.page(surveyId, progress.code(), number));
                 case RespondentJourney.Saved.Next next -> Pages.seeOther(after(next.after(), number, changing));
                 case RespondentJourney.Saved.AlreadySubmitted ignored ->
                         Pages.seeOther(SurveyUrls.done(surveyId, progress.code()));
+                case RespondentJourney.Saved.NotFound ignored -> pages.draftNotFound(progress.survey());
+                case RespondentJourney.Saved.TooManyNew wait -> tooMany.answer(request, wait.seconds());
             };
         });
     }
@@ -71,11 +101,12 @@ class PageController {
     @Get("/later")
     MutableHttpResponse<?> later(String surveyId, String code) {
         return pages.withDraft(surveyId, code, false, progress -> Pages.render("responses/later",
-                RespondentPages.surveyModel(progress.survey(), "code", progress.code(),
+                RespondentPages.surveyModel(progress.survey(), "titleKey", "later.title", "code", progress.code(),
                         "continueUrl", progress.resumePage()
                                 .map(n -> SurveyUrls.page(surveyId, progress.code(), n))
                                 .orElse(SurveyUrls.check(surveyId, progress.code())),
-                        "resumeUrl", SurveyUrls.resume(surveyId))));
+                        "resumeUrl", SurveyUrls.resume(surveyId),
+                        "closes", Dates.longForm(progress.survey().closes()))));
     }
 
     /**
@@ -95,37 +126,42 @@ class PageController {
     }
 
     private MutableHttpResponse<?> render(HttpStatus status, Progress progress, int number, boolean changing,
-                                          Map<String, List<String>> typed, Map<String, String> errors) {
+                                          Map<String, List<String>> typed, Map<String, Message> errors) {
         Page page = progress.page(number);
         String surveyId = progress.survey().id();
-        boolean single = page.questions().size() == 1;
+        List<Question> shown = page.questions().stream().filter(q -> progress.answers().isShown(q)).toList();
+        boolean single = shown.size() == 1;
         List<QuestionView> questions = new ArrayList<>();
         List<Map<String, String>> summary = new ArrayList<>();
-        for (Question question : page.questions()) {
-            if (!progress.answers().isShown(question)) {
-                continue;
-            }
+        boolean needsSupport = false;
+        for (Question question : shown) {
+            Message error = errors.get(question.key());
+            String sentence = error == null ? null : messages.get(error);
             QuestionView view = QuestionView.of(question, single, progress.answers().values().get(question.key()),
-                    errors.isEmpty() ? null : typed, errors.get(question.key()));
+                    errors.isEmpty() ? null : typed, sentence, messages);
             questions.add(view);
-            if (view.error() != null) {
-                // With several questions on a page, "Select an answer" twice says nothing: name each.
-                String text = single ? view.error() : question.text() + " – " + view.error();
-                summary.add(Map.of("href", "#" + view.fieldId(), "text", text));
+            needsSupport |= question.showsSupport();
+            if (sentence != null) {
+                // A general sentence ("Select an answer") twice on one page says nothing: name the question,
+                // unless the sentence is the one written for this question.
+                boolean general = !single && !sentence.equals(question.errorMessage());
+                summary.add(Map.of("href", "#" + view.fieldId(),
+                        "text", general ? messages.get("page.error.named", question.text(), sentence) : sentence));
             }
         }
-        String title = single ? page.questions().get(0).text() : page.title();
+        String title = single ? shown.get(0).text() : page.title();
         String back = changing ? SurveyUrls.check(surveyId, progress.code())
                 : progress.previousShownBefore(number)
                 .map(n -> SurveyUrls.page(surveyId, progress.code(), n))
                 .orElse(SurveyUrls.start(surveyId));
         return Pages.render(status, "responses/page", RespondentPages.surveyModel(progress.survey(),
                 "title", title, "pageTitle", single ? null : page.title(), "questions", questions,
-                "errors", summary, "position", progress.positionOf(number), "count", progress.shownPageCount(),
+                "errors", summary, "section", progress.sectionOf(number).orElse(null),
                 "action", changing ? SurveyUrls.changePage(surveyId, progress.code(), number)
                         : SurveyUrls.page(surveyId, progress.code(), number),
                 "backUrl", back, "firstPage", number == 1 && progress.draft().furthestPage() == 0,
-                "code", progress.code(), "laterUrl", SurveyUrls.later(surveyId, progress.code()),
-                "resumeUrl", SurveyUrls.resume(surveyId)));
+                "code", progress.code(), "laterUrl", progress.draft().saved() ? SurveyUrls.later(surveyId,
+                        progress.code()) : null,
+                "resumeUrl", SurveyUrls.resume(surveyId), "supportServices", needsSupport ? support.all() : null));
     }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Where a respondent is: their draft, the exact survey version it answers, and their answers.
  * Page numbers in URLs are positions in the definition (1-based) so they stay put when a branch
- * changes; "Page 2 of 6" counts only the pages this respondent will see.
+ * changes. Progress is shown by section ("Section 2 of 5: Your child's needs"): the sections a
+ * survey has do not change as branches open, so the count never jumps.
  */
 record Progress(Draft draft, SurveyDefinition survey, Answers answers, List<Integer> shownPageNumbers) {
 
@@ -50,12 +51,17 @@ record Progress(Draft draft, SurveyDefinition survey, Answers answers, List<Inte
         return nextShownAfter(draft.furthestPage());
     }
 
-    int positionOf(int pageNumber) {
-        return shownPageNumbers().indexOf(pageNumber) + 1;
+    /** Where a page sits: its section's number (1-based), how many sections, and the section's name. */
+    record Section(int number, int count, String name) {
     }
 
-    int shownPageCount() {
-        return shownPageNumbers().size();
+    Optional<Section> sectionOf(int pageNumber) {
+        List<String> sections = survey.sections();
+        String name = page(pageNumber).section();
+        if (name == null || sections.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Section(sections.indexOf(name) + 1, sections.size(), name));
     }
 
     /** The page holding a question; used to send a respondent back to something they missed. */

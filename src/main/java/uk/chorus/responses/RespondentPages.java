@@ -3,6 +3,7 @@ package uk.chorus.responses;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
+import uk.chorus.surveys.Audience;
 import uk.chorus.surveys.LiveSurvey;
 import uk.chorus.surveys.SurveyCatalogue;
 import uk.chorus.surveys.SurveyDefinition;
@@ -28,48 +29,60 @@ class RespondentPages {
         this.journey = journey;
     }
 
-    Optional<LiveSurvey> survey(String surveyId) {
-        return catalogue.find(surveyId);
-    }
-
     boolean isOpen(LiveSurvey survey) {
         return survey.statusOn(catalogue.today()) == SurveyStatus.OPEN;
     }
 
     /** Runs the page for an open survey; otherwise says the survey is not taking answers. */
     MutableHttpResponse<?> whenOpen(String surveyId, Function<LiveSurvey, MutableHttpResponse<?>> page) {
-        Optional<LiveSurvey> survey = survey(surveyId);
+        Optional<LiveSurvey> survey = catalogue.find(surveyId);
         if (survey.isEmpty()) {
             return Pages.notFound();
         }
         return isOpen(survey.get()) ? page.apply(survey.get()) : notTakingAnswers(survey.get());
     }
 
-    /** Runs the page for a draft of an open survey. A submitted draft goes to its confirmation. */
+    /** Runs the page for a stored draft of an open survey. A submitted draft goes to its confirmation. */
     MutableHttpResponse<?> withDraft(String surveyId, String code, boolean allowSubmitted,
                                      Function<Progress, MutableHttpResponse<?>> page) {
         return whenOpen(surveyId, survey -> journey.open(surveyId, code)
-                .<MutableHttpResponse<?>>map(progress -> progress.draft().submitted() && !allowSubmitted
-                        ? Pages.seeOther(SurveyUrls.done(surveyId, progress.code()))
-                        : page.apply(progress))
+                .<MutableHttpResponse<?>>map(progress -> guard(progress, allowSubmitted, page))
                 .orElseGet(() -> draftNotFound(survey.definition())));
+    }
+
+    /** Like withDraft, but page 1 of a new respondent (nothing stored yet) is let through too. */
+    MutableHttpResponse<?> withDraftOrNew(String surveyId, String code, int pageNumber,
+                                          Function<Progress, MutableHttpResponse<?>> page) {
+        return whenOpen(surveyId, survey -> journey.openOrBegin(survey, code, pageNumber)
+                .<MutableHttpResponse<?>>map(progress -> guard(progress, false, page))
+                .orElseGet(() -> draftNotFound(survey.definition())));
+    }
+
+    private static MutableHttpResponse<?> guard(Progress progress, boolean allowSubmitted,
+                                                Function<Progress, MutableHttpResponse<?>> page) {
+        return progress.draft().submitted() && !allowSubmitted
+                ? Pages.seeOther(SurveyUrls.done(progress.survey().id(), progress.code()))
+                : page.apply(progress);
     }
 
     MutableHttpResponse<?> notTakingAnswers(LiveSurvey survey) {
         SurveyDefinition definition = survey.definition();
         boolean closed = survey.statusOn(catalogue.today()) == SurveyStatus.CLOSED;
-        return Pages.render("responses/closed", Pages.model("survey", definition, "closed", closed,
+        return Pages.render("responses/closed", surveyModel(definition, "closed", closed,
                 "closes", Dates.longForm(definition.closes()), "opens", Dates.longForm(definition.opens())));
     }
 
     MutableHttpResponse<?> draftNotFound(SurveyDefinition survey) {
-        return Pages.render(HttpStatus.NOT_FOUND, "responses/draft-not-found", Pages.model("survey", survey,
-                "startUrl", SurveyUrls.start(survey.id()), "resumeUrl", SurveyUrls.resume(survey.id())));
+        return Pages.render(HttpStatus.NOT_FOUND, "responses/draft-not-found", surveyModel(survey,
+                "titleKey", "draft.not.found.title", "startUrl", SurveyUrls.start(survey.id()),
+                "resumeUrl", SurveyUrls.resume(survey.id())));
     }
 
+    /** A page model with the survey, and whether it speaks to young people (their own words on some pages). */
     static Map<String, Object> surveyModel(SurveyDefinition survey, Object... more) {
         Map<String, Object> model = Pages.model(more);
         model.put("survey", survey);
+        model.put("youngPeople", survey.audience() == Audience.YOUNG_PEOPLE);
         return model;
     }
 }

@@ -1,22 +1,22 @@
 package uk.chorus.responses;
 
 import io.micronaut.core.annotation.NonBlocking;
-import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
 import uk.chorus.surveys.LiveSurvey;
 import uk.chorus.surveys.SurveyCatalogue;
 import uk.chorus.surveys.SurveyStatus;
 import uk.chorus.web.ApiError;
 import uk.chorus.web.Dates;
+import uk.chorus.web.Messages;
+import uk.chorus.web.RequestBody;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,14 +29,14 @@ class ResponseApiController {
     private final SurveyCatalogue catalogue;
     private final ApiSubmissions submissions;
     private final JsonBody jsonBody;
-    private final Responses responses;
+    private final Messages messages;
 
     ResponseApiController(SurveyCatalogue catalogue, ApiSubmissions submissions, JsonBody jsonBody,
-                          Responses responses) {
+                          Messages messages) {
         this.catalogue = catalogue;
         this.submissions = submissions;
         this.jsonBody = jsonBody;
-        this.responses = responses;
+        this.messages = messages;
     }
 
     @Serdeable
@@ -48,57 +48,52 @@ class ResponseApiController {
      * sent when the group commit holding this response completes. No thread waits for the database.
      */
     @NonBlocking
-    @Post(uri = "/responses", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    CompletableFuture<HttpResponse<?>> submit(String surveyId, @Nullable @Body byte[] body) {
+    @Post(uri = "/responses", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    CompletableFuture<HttpResponse<?>> submit(String surveyId, HttpRequest<byte[]> request) {
+        // The body must say it is JSON: a form or a body with no type is refused before it is read.
+        boolean json = request.getContentType().map(type -> type.matches(MediaType.APPLICATION_JSON_TYPE))
+                .orElse(false);
+        if (!json) {
+            return done(HttpResponse.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                    .body(ApiError.of(messages.get("api.json.required"))));
+        }
         Optional<LiveSurvey> found = catalogue.find(surveyId);
         if (found.isEmpty()) {
-            return done(HttpResponse.notFound(ApiError.of("There is no survey with the id '" + surveyId + "'.")));
+            return done(HttpResponse.notFound(ApiError.of(messages.get("api.survey.not.found", surveyId))));
         }
         LiveSurvey survey = found.get();
         SurveyStatus status = survey.statusOn(catalogue.today());
         if (status == SurveyStatus.CLOSED) {
-            return done(HttpResponse.status(HttpStatus.GONE).body(ApiError.of("This survey closed on "
-                    + Dates.longForm(survey.definition().closes()) + " and takes no more responses.")));
+            return done(HttpResponse.status(HttpStatus.GONE).body(ApiError.of(messages.get("api.survey.closed",
+                    Dates.longForm(survey.definition().closes())))));
         }
         if (status == SurveyStatus.NOT_YET_OPEN) {
-            return done(HttpResponse.status(HttpStatus.CONFLICT).body(ApiError.of("This survey opens on "
-                    + Dates.longForm(survey.definition().opens()) + ".")));
+            return done(HttpResponse.status(HttpStatus.CONFLICT).body(ApiError.of(messages.get("api.survey.not.open",
+                    Dates.longForm(survey.definition().opens())))));
         }
-        JsonBody.Read read = jsonBody.read(body == null ? new byte[0] : body);
+        JsonBody.Read read = jsonBody.read(RequestBody.bytes(request));
         if (read.submission().isEmpty()) {
             return done(HttpResponse.badRequest(ApiError.of(read.problem())));
         }
         JsonBody.Submission submission = read.submission().get();
-        return submissions.submit(survey, submission.submissionId(), submission.answers())
-                .thenApply(ResponseApiController::reply);
+        return submissions.submit(survey, submission.submissionId(), submission.answers()).thenApply(this::reply);
     }
 
-    private static HttpResponse<?> reply(ApiSubmissions.Outcome outcome) {
+    private HttpResponse<?> reply(ApiSubmissions.Outcome outcome) {
         return switch (outcome) {
             case ApiSubmissions.Outcome.Created created -> HttpResponse.created(new Created(created.id()));
             case ApiSubmissions.Outcome.Repeated repeated -> HttpResponse.ok(new Created(repeated.id()));
             case ApiSubmissions.Outcome.Invalid invalid -> HttpResponse.unprocessableEntity()
-                    .body(new ApiError("Some answers need fixing.", invalid.errors()));
+                    .body(new ApiError(messages.get("api.answers.invalid"), invalid.errors()));
             case ApiSubmissions.Outcome.UsedForAnotherSurvey ignored -> HttpResponse.status(HttpStatus.CONFLICT)
-                    .body(ApiError.of("This submissionId was already used for a response to another survey."));
+                    .body(ApiError.of(messages.get("api.submission.other.survey")));
             case ApiSubmissions.Outcome.Overloaded ignored -> HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header("Retry-After", "5")
-                    .body(ApiError.of("Too many responses are arriving at once. Send the same request, with the "
-                            + "same submissionId, again in a few seconds: it will be stored once."));
+                    .body(ApiError.of(messages.get("api.overloaded")));
         };
     }
 
     private static CompletableFuture<HttpResponse<?>> done(HttpResponse<?> response) {
         return CompletableFuture.completedFuture(response);
-    }
-
-    /** Complete and partial response counts for signed-in staff: aggregates only, never answers. */
-    @Secured(SecurityRule.IS_AUTHENTICATED)
-    @Get(uri = "/counts", produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> counts(String surveyId) {
-        if (catalogue.find(surveyId).isEmpty()) {
-            return HttpResponse.notFound(ApiError.of("There is no survey with the id '" + surveyId + "'."));
-        }
-        return HttpResponse.ok(responses.count(surveyId));
     }
 }

@@ -3,6 +3,7 @@ package uk.chorus.responses;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import uk.chorus.changes.ChangeLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,18 +37,21 @@ class ResponseBatchWriter {
     private static final String INSERT = "INSERT INTO responses (reference, survey_id, survey_version_id, channel, "
             + "submission_id, answers) SELECT r, s, v, 'api', u, CAST(a AS jsonb) "
             + "FROM unnest(?::text[], ?::text[], ?::bigint[], ?::uuid[], ?::text[]) AS t(r, s, v, u, a) "
-            + "ON CONFLICT (submission_id) DO NOTHING RETURNING reference";
+            + "ON CONFLICT (submission_id) DO NOTHING RETURNING id, reference";
     private static final String EARLIER = "SELECT submission_id, reference, survey_id FROM responses "
             + "WHERE submission_id = ANY(?::uuid[])";
 
     private final TransactionOperations<Connection> transactions;
+    private final ChangeLog changes;
     private final BlockingQueue<Pending> queue;
     private final int batchSize;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
 
-    ResponseBatchWriter(TransactionOperations<Connection> transactions, ResponsesConfiguration configuration) {
+    ResponseBatchWriter(TransactionOperations<Connection> transactions, ChangeLog changes,
+                        ResponsesConfiguration configuration) {
         this.transactions = transactions;
+        this.changes = changes;
         this.queue = new ArrayBlockingQueue<>(configuration.getWriteQueue());
         this.batchSize = configuration.getWriteBatch();
         for (int i = 0; i < configuration.getWriters(); i++) {
@@ -159,6 +163,7 @@ class ResponseBatchWriter {
             byReference.put(references[i], p.submissionId());
         }
         Map<UUID, Written> outcomes = new HashMap<>();
+        List<ResponseSubmitted> submitted = new ArrayList<>();
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setArray(1, connection.createArrayOf("text", references));
             insert.setArray(2, connection.createArrayOf("text", surveys));
@@ -167,9 +172,11 @@ class ResponseBatchWriter {
             insert.setArray(5, connection.createArrayOf("text", answers));
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
-                    String reference = rs.getString(1);
+                    String reference = rs.getString(2);
                     UUID id = byReference.get(reference);
-                    outcomes.put(id, new Written.Created(reference, surveyOf(batch, id)));
+                    String surveyId = surveyOf(batch, id);
+                    outcomes.put(id, new Written.Created(reference, surveyId));
+                    submitted.add(new ResponseSubmitted(rs.getLong(1), surveyId));
                 }
             }
         }
@@ -191,6 +198,8 @@ class ResponseBatchWriter {
                 }
             }
         }
+        // Last write of the transaction: the change log orders commits (see ChangeLog).
+        changes.recordAll(submitted);
         return outcomes;
     }
 

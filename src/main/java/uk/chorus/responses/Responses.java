@@ -39,18 +39,4 @@ class Responses {
         });
         return new Stored(id, reference);
     }
-
-    /** How many complete responses and unfinished (partial) drafts a survey has. */
-    ResponseCounts count(String surveyId) {
-        return jdbc.prepareStatement("SELECT (SELECT count(*) FROM responses WHERE survey_id = ?), "
-                + "(SELECT count(*) FROM drafts WHERE survey_id = ? AND response_id IS NULL "
-                + "AND answers <> '{}'::jsonb)", ps -> {
-            ps.setString(1, surveyId);
-            ps.setString(2, surveyId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new ResponseCounts(surveyId, rs.getLong(1), rs.getLong(2));
-            }
-        });
-    }
 }

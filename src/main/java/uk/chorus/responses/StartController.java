@@ -1,21 +1,23 @@
 package uk.chorus.responses;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import uk.chorus.surveys.LiveSurvey;
+import uk.chorus.surveys.SmallestGroup;
 import uk.chorus.web.Dates;
-import uk.chorus.web.Messages;
 import uk.chorus.web.FormBody;
+import uk.chorus.web.FormErrors;
+import uk.chorus.web.Messages;
 import uk.chorus.web.Pages;
+import uk.chorus.web.RequestBody;
 
-import java.util.List;
 import java.util.Map;
 
 /** The way into a survey: the start page with its privacy notice, starting, and resuming with a code. */
@@ -25,52 +27,64 @@ import java.util.Map;
 class StartController {
     private final RespondentPages pages;
     private final RespondentJourney journey;
+    private final SmallestGroup smallestGroup;
+    private final Messages messages;
 
-    StartController(RespondentPages pages, RespondentJourney journey) {
+    StartController(RespondentPages pages, RespondentJourney journey, SmallestGroup smallestGroup,
+                    Messages messages) {
         this.pages = pages;
         this.journey = journey;
+        this.smallestGroup = smallestGroup;
+        this.messages = messages;
     }
 
     @Get
     MutableHttpResponse<?> start(String surveyId) {
-        return pages.whenOpen(surveyId, survey -> Pages.render("responses/start",
-                RespondentPages.surveyModel(survey.definition(),
-                        "beginUrl", SurveyUrls.begin(surveyId), "resumeUrl", SurveyUrls.resume(surveyId),
-                        "closes", Dates.longForm(survey.definition().closes()),
-                        "pageCount", survey.definition().pages().size())));
+        return pages.whenOpen(surveyId, survey -> {
+            int[] minutes = survey.definition().minutesToComplete();
+            return Pages.render("responses/start", RespondentPages.surveyModel(survey.definition(),
+                    "title", survey.definition().title(), "beginUrl", SurveyUrls.begin(surveyId),
+                    "resumeUrl", SurveyUrls.resume(surveyId), "closes", Dates.longForm(survey.definition().closes()),
+                    "sections", survey.definition().sections().size(), "fewestMinutes", minutes[0],
+                    "mostMinutes", minutes[1], "privacyNotice", smallestGroup.privacyNotice(survey.definition())));
+        });
     }
 
-    @Post(uri = "/start", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    /** "Start now": a fresh resume code and page 1. Nothing is stored until page 1 is saved. */
+    @Get("/begin")
     MutableHttpResponse<?> begin(String surveyId) {
-        return pages.whenOpen(surveyId, survey -> {
-            Draft draft = journey.start(survey);
-            return Pages.seeOther(SurveyUrls.page(surveyId, draft.resumeCode(), 1));
-        });
+        return pages.whenOpen(surveyId, this::firstPage);
+    }
+
+    /** The same for forms and clients that post to start. */
+    @Post(uri = "/start", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
+    MutableHttpResponse<?> beginByPost(String surveyId) {
+        return pages.whenOpen(surveyId, this::firstPage);
+    }
+
+    private MutableHttpResponse<?> firstPage(LiveSurvey survey) {
+        return Pages.seeOther(SurveyUrls.page(survey.id(), journey.newCode(), 1));
     }
 
     @Get("/resume")
     MutableHttpResponse<?> resumeForm(String surveyId) {
-        return pages.whenOpen(surveyId, survey -> Pages.render("responses/resume",
-                RespondentPages.surveyModel(survey.definition(), "action", SurveyUrls.resume(surveyId),
-                        "startUrl", SurveyUrls.start(surveyId))));
+        return pages.whenOpen(surveyId, survey -> resumePage(survey, HttpStatus.OK, "", FormErrors.none()));
     }
 
     @Post(uri = "/resume", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> resume(String surveyId, @Nullable @Body byte[] body) {
+    MutableHttpResponse<?> resume(String surveyId, HttpRequest<byte[]> request) {
         return pages.whenOpen(surveyId, survey -> {
-            var parsed = FormBody.parse(body);
+            var parsed = FormBody.parse(RequestBody.bytes(request));
             if (parsed.isEmpty()) {
                 return Pages.badForm();
             }
-            Map<String, List<String>> form = parsed.get();
-            String typed = form.getOrDefault("code", List.of("")).get(0);
+            Map<String, java.util.List<String>> form = parsed.get();
+            String typed = form.getOrDefault("code", java.util.List.of("")).get(0).strip();
             var progress = typed.isBlank() ? java.util.Optional.<Progress>empty() : journey.open(surveyId, typed);
             if (progress.isEmpty()) {
-                String error = Messages.get(typed.isBlank() ? "resume.code.enter" : "resume.code.not.found");
-                return Pages.render(HttpStatus.UNPROCESSABLE_ENTITY, "responses/resume",
-                        RespondentPages.surveyModel(survey.definition(), "action", SurveyUrls.resume(surveyId),
-                                "startUrl", SurveyUrls.start(surveyId), "code", typed, "error", error,
-                                "errors", List.of(Map.of("href", "#code", "text", error))));
+                String error = messages.get(typed.isBlank() ? "resume.code.enter" : "resume.code.not.found");
+                return resumePage(survey, HttpStatus.UNPROCESSABLE_ENTITY, typed.length() > 40 ? "" : typed,
+                        FormErrors.of("code", error));
             }
             Progress found = progress.get();
             if (found.draft().submitted()) {
@@ -80,5 +94,12 @@ class StartController {
                     .map(n -> SurveyUrls.page(surveyId, found.code(), n))
                     .orElse(SurveyUrls.check(surveyId, found.code())));
         });
+    }
+
+    private MutableHttpResponse<?> resumePage(LiveSurvey survey, HttpStatus status, String typed, FormErrors errors) {
+        return Pages.render(status, "responses/resume", errors.addTo(RespondentPages.surveyModel(survey.definition(),
+                "titleKey", "resume.title", "action", SurveyUrls.resume(survey.id()),
+                "backUrl", SurveyUrls.start(survey.id()), "typed", typed,
+                "closes", Dates.longForm(survey.definition().closes()))));
     }
 }

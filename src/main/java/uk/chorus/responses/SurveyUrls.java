@@ -10,7 +10,7 @@ final class SurveyUrls {
     }
 
     static String begin(String surveyId) {
-        return start(surveyId) + "/start";
+        return start(surveyId) + "/begin";
     }
 
     static String resume(String surveyId) {

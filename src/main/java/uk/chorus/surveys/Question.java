@@ -9,8 +9,14 @@ import java.util.Optional;
 /**
  * One question as loaded from a survey file. The key is stable across waves so that the same
  * question can be compared year on year; options are always filled in for choice types (the
- * loader expands the standard agreement, yes/no, rating and about-you lists) so a stored version
- * records exactly what was shown.
+ * loader expands the standard agreement, faces, yes/no, rating and about-you lists) so a stored
+ * version records exactly what was shown.
+ *
+ * @param errorMessage what to say when a required question is left unanswered, written for this
+ *                     question ("Select how much you agree that ..."); a general sentence otherwise
+ * @param lowLabel     for a rating, the words for 0 ("Very poor")
+ * @param highLabel    for a rating, the words for 10 ("Excellent")
+ * @param supportBox   show "If you need to talk to someone now" after this question
  */
 @Serdeable
 public record Question(
@@ -25,7 +31,11 @@ public record Question(
         @Nullable Integer min,
         @Nullable Integer max,
         @Nullable ShowIf showIf,
-        @Nullable AboutYouTopic about) {
+        @Nullable AboutYouTopic about,
+        @Nullable String errorMessage,
+        @Nullable String lowLabel,
+        @Nullable String highLabel,
+        @Nullable Boolean supportBox) {
 
     public Question {
         options = options == null ? List.of() : List.copyOf(options);
@@ -42,5 +52,9 @@ public record Question(
 
     public String labelFor(String code) {
         return option(code).map(Option::label).orElse(code);
+    }
+
+    public boolean showsSupport() {
+        return Boolean.TRUE.equals(supportBox);
     }
 }

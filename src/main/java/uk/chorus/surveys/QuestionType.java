@@ -14,6 +14,9 @@ public enum QuestionType {
     SINGLE_CHOICE("single-choice"),
     MULTIPLE_CHOICE("multiple-choice"),
     AGREEMENT("agreement"),
+    // A 3- or 5-point scale shown with faces and words, for readers to whom "strongly agree" is
+    // abstract; its answers count as positive, neutral or negative like agreement's.
+    FACES("faces"),
     RATING("rating"),
     YES_NO("yes-no"),
     SHORT_TEXT("short-text"),
@@ -48,7 +51,12 @@ public enum QuestionType {
 
     /** Types whose answer is one code picked from a fixed list of options. */
     public boolean isSingleCode() {
-        return this == SINGLE_CHOICE || this == AGREEMENT || this == YES_NO || this == ABOUT_YOU;
+        return this == SINGLE_CHOICE || this == AGREEMENT || this == FACES || this == YES_NO || this == ABOUT_YOU;
+    }
+
+    /** Scales whose answers are positive, neutral or negative (net agreement, share positive). */
+    public boolean isScale() {
+        return this == AGREEMENT || this == FACES;
     }
 
     public boolean isText() {

@@ -8,6 +8,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;
 import uk.chorus.web.ApiError;
+import uk.chorus.web.Messages;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -18,9 +19,11 @@ import java.util.List;
 @Controller(value = "/api/v1/surveys", produces = MediaType.APPLICATION_JSON)
 class SurveyApiController {
     private final SurveyCatalogue catalogue;
+    private final Messages messages;
 
-    SurveyApiController(SurveyCatalogue catalogue) {
+    SurveyApiController(SurveyCatalogue catalogue, Messages messages) {
         this.catalogue = catalogue;
+        this.messages = messages;
     }
 
     @Serdeable
@@ -39,6 +42,6 @@ class SurveyApiController {
     HttpResponse<?> definition(String surveyId) {
         return catalogue.find(surveyId)
                 .<HttpResponse<?>>map(s -> HttpResponse.ok(s.definition()))
-                .orElseGet(() -> HttpResponse.notFound(ApiError.of("There is no survey with the id '" + surveyId + "'.")));
+                .orElseGet(() -> HttpResponse.notFound(ApiError.of(messages.get("api.survey.not.found", surveyId))));
     }
 }

@@ -13,7 +13,9 @@ import java.util.stream.Stream;
  * A survey exactly as its file describes it. {@code baseline} names the survey (an earlier wave)
  * whose answers this one is compared with; the first wave has none and is itself the baseline.
  * {@code retentionMonths} is how long after closing raw answers are kept; {@code forum} is the
- * forum that owns it (parent-carer-forum or youth-forum), or none for a staff team's survey.
+ * forum that owns it (parent-carer-forum or youth-forum), or none for a staff team's survey;
+ * {@code smallestGroup}, when set, is the fewest people a published figure of this survey may
+ * describe (the service-wide CHORUS_SMALLEST_GROUP otherwise).
  */
 @Serdeable
 public record SurveyDefinition(
@@ -28,6 +30,7 @@ public record SurveyDefinition(
         @Nullable String baseline,
         @Nullable Integer retentionMonths,
         @Nullable String forum,
+        @Nullable Integer smallestGroup,
         List<Page> pages) {
 
     /** How long raw answers are kept after the survey closes, unless the file says otherwise. */
@@ -52,6 +55,40 @@ public record SurveyDefinition(
             }
         }
         return Optional.empty();
+    }
+
+    /** The sections pages belong to, in order; empty when the survey names none. */
+    public List<String> sections() {
+        List<String> sections = new ArrayList<>();
+        for (Page page : pages) {
+            if (page.section() != null && !sections.contains(page.section())) {
+                sections.add(page.section());
+            }
+        }
+        return sections;
+    }
+
+    /**
+     * Minutes a respondent needs, shortest path (questions every respondent sees) and longest
+     * (every question), from typical times per kind of question, rounded up.
+     */
+    public int[] minutesToComplete() {
+        double shortest = 0;
+        double longest = 0;
+        for (Question q : questionList()) {
+            double seconds = switch (q.type()) {
+                case LONG_TEXT -> 90;
+                case SHORT_TEXT -> 40;
+                case MULTIPLE_CHOICE -> 20;
+                case NUMBER, MONTH_YEAR -> 20;
+                default -> 12;
+            };
+            longest += seconds;
+            if (q.showIf() == null) {
+                shortest += seconds;
+            }
+        }
+        return new int[]{(int) Math.max(1, Math.ceil(shortest / 60)), (int) Math.max(1, Math.ceil(longest / 60))};
     }
 
     public List<Question> questionList() {

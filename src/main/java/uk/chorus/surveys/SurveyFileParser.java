@@ -29,13 +29,17 @@ public final class SurveyFileParser {
     static final int DEFAULT_SHORT_TEXT_MAX = 200;
     static final int DEFAULT_LONG_TEXT_MAX = 2000;
     private static final int LONGEST_TEXT_ALLOWED = 10_000;
+    // A notice that names its own number of people could promise something the results do not do.
+    private static final Pattern NUMBER_PROMISED = Pattern.compile("(?i)\\b(at least|groups of|fewer than|more than)"
+            + "\\s+\\d+");
 
     private static final List<String> SURVEY_FIELDS = List.of("id", "title", "audience", "introduction",
-            "privacyNotice", "opens", "closes", "wave", "baseline", "retentionMonths", "forum", "pages");
+            "privacyNotice", "opens", "closes", "wave", "baseline", "retentionMonths", "forum", "smallestGroup", "pages");
     static final List<String> FORUMS = List.of("parent-carer-forum", "youth-forum");
-    private static final List<String> PAGE_FIELDS = List.of("title", "questions");
+    private static final List<String> PAGE_FIELDS = List.of("title", "section", "questions");
     private static final List<String> QUESTION_FIELDS = List.of("key", "type", "text", "hint", "easyRead",
-            "required", "options", "maxLength", "min", "max", "showIf", "about");
+            "required", "options", "maxLength", "min", "max", "showIf", "about", "errorMessage", "lowLabel",
+            "highLabel", "supportBox", "points");
     private static final List<String> SHOW_IF_FIELDS = List.of("question", "equals", "anyOf");
 
     static final List<Option> AGREEMENT_OPTIONS = List.of(
@@ -45,6 +49,18 @@ public final class SurveyFileParser {
             new Option("disagree", "Disagree"),
             new Option("strongly-disagree", "Strongly disagree"),
             new Option("dont-know", "Don't know"));
+    static final List<Option> FACES_FIVE = List.of(
+            new Option("really-good", "Really good"),
+            new Option("good", "Good"),
+            new Option("okay", "OK"),
+            new Option("not-good", "Not good"),
+            new Option("really-bad", "Really bad"),
+            new Option("dont-know", "I don't know"));
+    static final List<Option> FACES_THREE = List.of(
+            new Option("good", "Good"),
+            new Option("okay", "OK"),
+            new Option("not-good", "Not good"),
+            new Option("dont-know", "I don't know"));
     static final List<Option> YES_NO_OPTIONS = List.of(
             new Option("yes", "Yes"),
             new Option("no", "No"),
@@ -101,6 +117,10 @@ public final class SurveyFileParser {
         });
         Optional<String> introduction = survey.requiredText("introduction", where);
         Optional<String> privacyNotice = survey.requiredText("privacyNotice", where);
+        privacyNotice.filter(notice -> NUMBER_PROMISED.matcher(notice).find()).ifPresent(notice -> problems.add(
+                survey.field("privacyNotice").get(), "The privacy notice promises a number of people itself: write "
+                        + SmallestGroup.PLACEHOLDER + " instead, so what it promises is always what results do "
+                        + "(CHORUS_SMALLEST_GROUP, or smallestGroup in this file)."));
         var opens = survey.date("opens", where);
         var closes = survey.date("closes", where);
         if (opens.isPresent() && closes.isPresent() && closes.get().isBefore(opens.get())) {
@@ -121,6 +141,9 @@ public final class SurveyFileParser {
         retention.filter(months -> months < 1 || months > 120).ifPresent(months -> problems.add(
                 survey.field("retentionMonths").get(), "'retentionMonths' must be from 1 to 120 (months after the "
                         + "survey closes that raw answers are kept)."));
+        Optional<Integer> smallestGroup = survey.integer("smallestGroup");
+        smallestGroup.filter(n -> n < 2 || n > 100).ifPresent(n -> problems.add(survey.field("smallestGroup").get(),
+                "'smallestGroup' must be from 2 to 100: the fewest people a published figure may describe."));
         Optional<String> forum = survey.text("forum");
         forum.filter(f -> !FORUMS.contains(f)).ifPresent(f -> problems.add(survey.field("forum").get(),
                 "Unknown forum '" + f + "'. Use " + String.join(" or ", FORUMS) + ", or leave 'forum' out for a "
@@ -142,7 +165,7 @@ public final class SurveyFileParser {
         }
         return Optional.of(new SurveyDefinition(id.get(), title.get(), audience.get(), introduction.get(),
                 privacyNotice.get(), opens.get(), closes.get(), wave.get(), baseline.orElse(null),
-                retention.orElse(null), forum.orElse(null), List.copyOf(pages)));
+                retention.orElse(null), forum.orElse(null), smallestGroup.orElse(null), List.copyOf(pages)));
     }
 
     private Page readPage(YamlNode page, Map<String, Question> earlierPages, Map<String, Integer> keyLines,
@@ -166,7 +189,7 @@ public final class SurveyFileParser {
             problems.add(page.node(), "A page with more than one question needs a 'title', used as its heading.");
         }
         earlierPages.putAll(thisPage);
-        return new Page(page.text("title").orElse(null), List.copyOf(questions));
+        return new Page(page.text("title").orElse(null), page.text("section").orElse(null), List.copyOf(questions));
     }
 
     private Optional<Question> readQuestion(YamlNode q, Map<String, Question> earlierPages,
@@ -209,6 +232,18 @@ public final class SurveyFileParser {
         if (min != null && max != null && max < min) {
             problems.add(q.field("max").get(), "'max' (" + max + ") must not be less than 'min' (" + min + ").");
         }
+        Optional<String> lowLabel = q.text("lowLabel");
+        Optional<String> highLabel = q.text("highLabel");
+        if ((lowLabel.isPresent() || highLabel.isPresent()) && type.isPresent() && type.get() != QuestionType.RATING) {
+            problems.add(q.node(), "Only rating questions take 'lowLabel' and 'highLabel' (the words for 0 and 10).");
+        }
+        q.integer("points").ifPresent(points -> {
+            if (type.isPresent() && type.get() != QuestionType.FACES) {
+                problems.add(q.field("points").get(), "Only faces questions take 'points'.");
+            } else if (points != 3 && points != 5) {
+                problems.add(q.field("points").get(), "'points' must be 3 or 5.");
+            }
+        });
         ShowIf showIf = q.field("showIf")
                 .flatMap(node -> YamlNode.mapping(node, problems, "showIf"))
                 .flatMap(node -> readShowIf(node, key.orElse("?"), earlierPages, thisPage, problems))
@@ -218,7 +253,8 @@ public final class SurveyFileParser {
         }
         return Optional.of(new Question(key.get(), type.get(), text.get(), q.text("hint").orElse(null),
                 q.text("easyRead").orElse(null), required, options, maxLength, min, max, showIf,
-                about.orElse(null)));
+                about.orElse(null), q.text("errorMessage").orElse(null), lowLabel.orElse(null), highLabel.orElse(null),
+                q.bool("supportBox").orElse(null)));
     }
 
     private Optional<AboutYouTopic> readAbout(YamlNode q, Optional<QuestionType> type, YamlNode.Problems problems) {
@@ -252,6 +288,7 @@ public final class SurveyFileParser {
             }
             return switch (type) {
                 case AGREEMENT -> AGREEMENT_OPTIONS;
+                case FACES -> q.integer("points").orElse(5) == 3 ? FACES_THREE : FACES_FIVE;
                 case YES_NO -> YES_NO_OPTIONS;
                 case RATING -> ratingOptions();
                 default -> List.of();

@@ -3,9 +3,9 @@ package uk.chorus.surveys;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.http.annotation.Get;
 import uk.chorus.web.Dates;
 import uk.chorus.web.Pages;
 
@@ -20,23 +20,16 @@ class SurveyListController {
         this.catalogue = catalogue;
     }
 
-    public record Listed(String title, String url, String audience, String closes) {
+    public record Listed(String title, String url, String audienceKey, String closes) {
     }
 
     @Get
     MutableHttpResponse<?> list() {
         var surveys = catalogue.open().stream()
-                .map(s -> new Listed(s.definition().title(), "/s/" + s.id(), audienceInWords(s.definition().audience()),
-                        Dates.longForm(s.definition().closes())))
+                .map(s -> new Listed(s.definition().title(), "/s/" + s.id(),
+                        "home.audience." + s.definition().audience().fileName(), Dates.longForm(s.definition().closes())))
                 .toList();
-        return Pages.render("surveys/list", Pages.model("surveys", surveys));
-    }
-
-    private static String audienceInWords(Audience audience) {
-        return switch (audience) {
-            case PARENTS_CARERS -> "parents and carers";
-            case YOUNG_PEOPLE -> "young people aged 11 to 25";
-            case PROFESSIONALS -> "people who work with children and young people";
-        };
+        return Pages.render("surveys/list", Pages.model("titleKey", "home.title", "surveys", surveys,
+                "publicPage", true));
     }
 }

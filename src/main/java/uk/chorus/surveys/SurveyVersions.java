@@ -5,7 +5,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import uk.chorus.accounts.AuditLog;
+import uk.chorus.audit.AuditLog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,11 +25,13 @@ public class SurveyVersions {
     private final JdbcOperations jdbc;
     private final JsonMapper json;
     private final AuditLog audit;
+    private final VersionsInUse inUse;
 
-    SurveyVersions(JdbcOperations jdbc, JsonMapper json, AuditLog audit) {
+    SurveyVersions(JdbcOperations jdbc, JsonMapper json, AuditLog audit, VersionsInUse inUse) {
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
+        this.inUse = inUse;
     }
 
     /** Stores the definition if its wording is new and returns the version that answers attach to. */
@@ -52,7 +54,7 @@ public class SurveyVersions {
         if (current.hash().equals(hash)) {
             return new LiveSurvey(definition, current.id(), current.version());
         }
-        if (hasAnswers(current.id())) {
+        if (inUse.hasAnswers(current.id())) {
             int next = current.version() + 1;
             audit.record("survey file", "survey changed", definition.id(), "new version " + next
                     + " (earlier answers stay with version " + current.version() + ")");
@@ -76,6 +78,25 @@ public class SurveyVersions {
         return latest(surveyId).map(s -> new LiveSurvey(fromJson(s.document()), s.id(), s.version()));
     }
 
+    /**
+     * The newest stored version of every survey that has ever been stored, file or no file: the
+     * privacy duties (retention, erasure, subject access) are driven from here, so removing a
+     * survey's file never keeps its answers for ever.
+     */
+    @Transactional
+    public java.util.List<LiveSurvey> newestOfEach() {
+        return jdbc.prepareStatement("SELECT DISTINCT ON (survey_id) id, version, definition::text FROM survey_versions "
+                + "ORDER BY survey_id, version DESC", ps -> {
+            java.util.List<LiveSurvey> surveys = new java.util.ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    surveys.add(new LiveSurvey(fromJson(rs.getString(3)), rs.getLong(1), rs.getInt(2)));
+                }
+            }
+            return surveys;
+        });
+    }
+
     /** The exact definition a draft or response was answered against. */
     @Cacheable("survey-versions")
     @Transactional
@@ -96,18 +117,6 @@ public class SurveyVersions {
                 return rs.next()
                         ? Optional.of(new Stored(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
                         : Optional.empty();
-            }
-        });
-    }
-
-    private boolean hasAnswers(long versionId) {
-        return jdbc.prepareStatement("SELECT EXISTS (SELECT 1 FROM drafts WHERE survey_version_id = ?) "
-                + "OR EXISTS (SELECT 1 FROM responses WHERE survey_version_id = ?)", ps -> {
-            ps.setLong(1, versionId);
-            ps.setLong(2, versionId);
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
             }
         });
     }

@@ -34,12 +34,12 @@ class DatabaseUnavailableHandler implements ExceptionHandler<RuntimeException, H
     @Override
     public HttpResponse<?> handle(HttpRequest request, RuntimeException exception) {
         if (isDatabaseUnavailable(exception)) {
-            LOG.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getPath(),
+            LOG.warn("Database unavailable for {} {}: {}", request.getMethod(), LoggedPaths.redact(request.getPath()),
                     exception.getMessage());
             return errors.processResponse(ErrorContext.builder(request).cause(exception).build(),
                     HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS));
         }
-        LOG.error("Unexpected failure for {} {}", request.getMethod(), request.getPath(), exception);
+        LOG.error("Unexpected failure for {} {}", request.getMethod(), LoggedPaths.redact(request.getPath()), exception);
         return errors.processResponse(ErrorContext.builder(request).cause(exception).build(),
                 HttpResponse.serverError());
     }

@@ -29,21 +29,26 @@ final class ErrorBodies {
         @Override
         public String body(ErrorContext context, HttpResponse<?> response) {
             ErrorSentences.Sentence sentence = ErrorSentences.forStatus(response.getStatus());
-            return page.render(context.getRequest(), sentence.title(), sentence.body());
+            return page.renderKeys(context.getRequest(), sentence.titleKey(), sentence.bodyKey());
         }
     }
 
     @Singleton
     @Replaces(JsonErrorResponseBodyProvider.class)
     static class Json implements JsonErrorResponseBodyProvider<ApiError> {
+        private final Messages messages;
+
+        Json(Messages messages) {
+            this.messages = messages;
+        }
+
         @Override
         public ApiError body(ErrorContext context, HttpResponse<?> response) {
             if (response.getStatus().getCode() == 400) {
-                return ApiError.of("The request could not be read: check the path, the Content-Type and the body "
-                        + "against GET /api/v1/surveys/{id}.");
+                return ApiError.of(messages.get("api.error.unreadable"));
             }
             ErrorSentences.Sentence sentence = ErrorSentences.forStatus(response.getStatus());
-            return ApiError.of(sentence.title() + ". " + sentence.body());
+            return ApiError.of(messages.get(sentence.titleKey()) + ". " + messages.get(sentence.bodyKey()));
         }
     }
 }

@@ -12,11 +12,12 @@ import java.util.Optional;
 
 /**
  * A posted HTML form, every value of every field (checkboxes post one field many times).
- * Netty's decoder does the URL decoding; a body it cannot decode, or that is not UTF-8 once
- * decoded, is refused rather than stored with replacement characters in a family's words.
+ * Netty's decoder does the URL decoding; a body it cannot decode, that is not UTF-8 once decoded,
+ * or that has more fields than any of our forms (which Netty would silently cut off) is refused
+ * whole rather than half read: nothing from it is stored.
  */
 public final class FormBody {
-    private static final int MOST_FIELDS = 500;
+    static final int MOST_FIELDS = 500;
     private static final char REPLACEMENT = '\uFFFD';
 
     private FormBody() {
@@ -31,6 +32,9 @@ public final class FormBody {
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body)).toString();
+            if (fieldCount(text) > MOST_FIELDS) {
+                return Optional.empty();
+            }
             Map<String, List<String>> fields =
                     new QueryStringDecoder(text, StandardCharsets.UTF_8, false, MOST_FIELDS).parameters();
             // Percent-encoded bytes that are not UTF-8 decode to U+FFFD; nobody types that character.
@@ -40,5 +44,17 @@ public final class FormBody {
         } catch (CharacterCodingException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** Fields are separated by & (and, in old forms, ;): count them the way the decoder will. */
+    private static int fieldCount(String text) {
+        int fields = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '&' || c == ';') {
+                fields++;
+            }
+        }
+        return fields;
     }
 }

@@ -26,10 +26,12 @@ class LoadShedding implements Ordered {
     static final String RETRY_AFTER_SECONDS = "2";
     private final Semaphore permits;
     private final ErrorPage errorPage;
+    private final Messages messages;
 
-    LoadShedding(@Value("${chorus.max-in-flight:256}") int maxInFlight, ErrorPage errorPage) {
+    LoadShedding(@Value("${chorus.max-in-flight:256}") int maxInFlight, ErrorPage errorPage, Messages messages) {
         this.permits = new Semaphore(Math.max(0, maxInFlight));
         this.errorPage = errorPage;
+        this.messages = messages;
     }
 
     @Override
@@ -55,12 +57,12 @@ class LoadShedding implements Ordered {
         MutableHttpResponse<Object> response = HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", RETRY_AFTER_SECONDS);
         // Answered before the rest of the filter chain, so the usual headers are added here.
-        SecurityHeaders.apply(response);
+        SecurityHeaders.apply(request, response);
         if (request.getPath().startsWith("/api/")) {
             return response.contentType(MediaType.APPLICATION_JSON_TYPE)
-                    .body(ApiError.of("The service is busy. Nothing was stored: try again in a few seconds."));
+                    .body(ApiError.of(messages.get("api.error.busy")));
         }
-        return response.contentType(MediaType.TEXT_HTML_TYPE).body(errorPage.render(request,
-                "Sorry, the service is busy", "Your saved answers are safe. Wait a few seconds, then try again."));
+        return response.contentType(MediaType.TEXT_HTML_TYPE)
+                .body(errorPage.renderKeys(request, "error.busy.title", "error.busy.body"));
     }
 }

@@ -31,22 +31,24 @@ public final class Pages {
         return HttpResponse.status(status).body(new ModelAndView<>(view, model));
     }
 
-    /** Our own "Page not found", for addresses that look right but name nothing we hold. */
-    public static MutableHttpResponse<?> notFound() {
-        ErrorSentences.Sentence sentence = ErrorSentences.forStatus(HttpStatus.NOT_FOUND);
-        return render(HttpStatus.NOT_FOUND, "errors/error", model("title", sentence.title(), "body", sentence.body()));
+    /** The plain error page, its title and sentence given as message keys. */
+    public static MutableHttpResponse<?> error(HttpStatus status, String titleKey, String bodyKey) {
+        return render(status, "errors/error", model("titleKey", titleKey, "bodyKey", bodyKey));
     }
 
-    /** A form body that cannot be read (not URL-encoded, not UTF-8): nothing from it is saved. */
+    /** Our own "Page not found", for addresses that look right but name nothing we hold. */
+    public static MutableHttpResponse<?> notFound() {
+        return error(HttpStatus.NOT_FOUND, "error.not.found.title", "error.not.found.body");
+    }
+
+    /** A form body that cannot be read (not URL-encoded, not UTF-8, too many fields): nothing from it is saved. */
     public static MutableHttpResponse<?> badForm() {
-        return render(HttpStatus.BAD_REQUEST, "errors/error", model("title", "There is a problem with what was sent",
-                "body", "Nothing was saved. Go back to the page and try again."));
+        return error(HttpStatus.BAD_REQUEST, "error.bad.form.title", "error.bad.form.body");
     }
 
     /** A staff form whose CSRF token is missing or wrong: 403, and nothing was changed. */
     public static MutableHttpResponse<?> expiredForm() {
-        return render(HttpStatus.FORBIDDEN, "errors/error", model("title", "This form has expired",
-                "body", "Nothing was changed. Go back, refresh the page and try again."));
+        return error(HttpStatus.FORBIDDEN, "error.expired.form.title", "error.expired.form.body");
     }
 
     /** After a successful POST: 303 See Other, so a refresh never posts again. */

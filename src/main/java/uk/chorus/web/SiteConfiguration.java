@@ -2,12 +2,17 @@ package uk.chorus.web;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 
-/** The local area's name and colour, shown on every page (CHORUS_AREA_NAME, CHORUS_BRAND_COLOUR). */
+/**
+ * Who runs this service and how to reach them, shown on every page and on the privacy, contact
+ * and accessibility pages (CHORUS_AREA_NAME, CHORUS_CONTACT_EMAIL ... in the README).
+ */
 @ConfigurationProperties("chorus.site")
 public class SiteConfiguration {
-    static final String DEFAULT_AREA_NAME = "Your local area";
+    public static final String DEFAULT_AREA_NAME = "Your local area";
     static final String DEFAULT_SERVICE_NAME = "Chorus";
     static final String DEFAULT_BRAND_COLOUR = "#1d4f91";
     private static final Pattern HEX_COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
@@ -16,6 +21,9 @@ public class SiteConfiguration {
     private String serviceName = DEFAULT_SERVICE_NAME;
     private String brandColour = DEFAULT_BRAND_COLOUR;
     private String contactEmail = "";
+    private String contactPhone = "";
+    private String dataProtectionEmail = "";
+    private String logo = "";
     private String timeZone = "Europe/London";
 
     public String getAreaName() {
@@ -23,7 +31,11 @@ public class SiteConfiguration {
     }
 
     public void setAreaName(String areaName) {
-        this.areaName = areaName;
+        this.areaName = areaName == null || areaName.isBlank() ? DEFAULT_AREA_NAME : areaName.strip();
+    }
+
+    public boolean isPlaceholderAreaName() {
+        return DEFAULT_AREA_NAME.equals(areaName);
     }
 
     public String getServiceName() {
@@ -31,7 +43,7 @@ public class SiteConfiguration {
     }
 
     public void setServiceName(String serviceName) {
-        this.serviceName = serviceName;
+        this.serviceName = serviceName == null || serviceName.isBlank() ? DEFAULT_SERVICE_NAME : serviceName.strip();
     }
 
     public String getBrandColour() {
@@ -52,7 +64,38 @@ public class SiteConfiguration {
     }
 
     public void setContactEmail(String contactEmail) {
-        this.contactEmail = contactEmail == null ? "" : contactEmail;
+        this.contactEmail = contactEmail == null ? "" : contactEmail.strip();
+    }
+
+    public String getContactPhone() {
+        return contactPhone;
+    }
+
+    public void setContactPhone(String contactPhone) {
+        this.contactPhone = contactPhone == null ? "" : contactPhone.strip();
+    }
+
+    /** The data-protection contact named on the privacy page; the general contact when not set. */
+    public String getDataProtectionEmail() {
+        return dataProtectionEmail.isBlank() ? contactEmail : dataProtectionEmail;
+    }
+
+    public void setDataProtectionEmail(String dataProtectionEmail) {
+        this.dataProtectionEmail = dataProtectionEmail == null ? "" : dataProtectionEmail.strip();
+    }
+
+    /** A PNG or SVG file shown beside the area's name in the header (CHORUS_AREA_LOGO). */
+    public Path getLogo() {
+        return logo.isBlank() ? null : Home.resolve(Path.of(logo));
+    }
+
+    public void setLogo(String logo) {
+        this.logo = logo == null ? "" : logo.strip();
+    }
+
+    public boolean hasLogo() {
+        Path path = getLogo();
+        return path != null && Files.isReadable(path);
     }
 
     public String getTimeZone() {

@@ -8,23 +8,40 @@ import jakarta.inject.Singleton;
 
 import java.util.Map;
 
-/** Adds what the layout needs (area name, service name, contact) to every page's model. */
+/**
+ * Adds what the layout needs (area name, service name, contact, logo) to every page's model, and
+ * puts a page's title and sentence into words when the controller gave them as message keys
+ * ({@code titleKey}, {@code bodyKey}).
+ */
 @Singleton
-class SiteModel implements ViewModelProcessor<Map<String, Object>> {
-    private final SiteConfiguration site;
+public class SiteModel implements ViewModelProcessor<Map<String, Object>> {
+    private final SiteConfiguration configuration;
+    private final Messages messages;
 
-    SiteModel(SiteConfiguration site) {
-        this.site = site;
+    SiteModel(SiteConfiguration configuration, Messages messages) {
+        this.configuration = configuration;
+        this.messages = messages;
     }
 
-    public record Site(String areaName, String serviceName, String contactEmail) {
+    public record Site(String areaName, String serviceName, String contactEmail, @Nullable String logoUrl) {
+    }
+
+    public Site site() {
+        return new Site(configuration.getAreaName(), configuration.getServiceName(), configuration.getContactEmail(),
+                configuration.hasLogo() ? AreaLogoController.PATH : null);
     }
 
     @Override
     public void process(HttpRequest<?> request, ModelAndView<Map<String, Object>> modelAndView) {
         modelAndView.getModel().ifPresent(model -> {
             try {
-                model.putIfAbsent("site", new Site(site.getAreaName(), site.getServiceName(), site.getContactEmail()));
+                model.putIfAbsent("site", site());
+                if (model.get("titleKey") instanceof String key) {
+                    model.putIfAbsent("title", messages.get(key));
+                }
+                if (model.get("bodyKey") instanceof String key) {
+                    model.putIfAbsent("body", messages.get(key));
+                }
             } catch (UnsupportedOperationException e) {
                 throw new IllegalStateException("Page models must be mutable maps: use Pages.model(...)", e);
             }

@@ -1,26 +1,33 @@
 package uk.chorus.web;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Says where the service is, once it is ready. */
+/** Says where the service is, once it is ready, and what still looks like a placeholder. */
 @Singleton
 class StartupBanner {
     private static final Logger LOG = LoggerFactory.getLogger(StartupBanner.class);
-    private final String baseUrl;
+    private final PublicAddress address;
+    private final SiteConfiguration site;
 
-    StartupBanner(@Value("${chorus.base-url:}") String baseUrl) {
-        this.baseUrl = baseUrl;
+    StartupBanner(PublicAddress address, SiteConfiguration site) {
+        this.address = address;
+        this.site = site;
     }
 
     @EventListener
     void started(ServerStartupEvent event) {
-        int port = event.getSource().getPort();
-        String address = baseUrl.isBlank() ? "http://localhost:" + port : baseUrl;
-        LOG.info("Chorus is running at {} (listening on port {})", address, port);
+        if (site.isPlaceholderAreaName()) {
+            LOG.warn("Every page says \"{}\": set CHORUS_AREA_NAME to your local area's name (and CHORUS_CONTACT_EMAIL "
+                    + "for the contact and privacy pages) before families see it.", SiteConfiguration.DEFAULT_AREA_NAME);
+        }
+        if (site.getContactEmail().isBlank()) {
+            LOG.warn("No contact address: set CHORUS_CONTACT_EMAIL so families can reach a person about a survey "
+                    + "or their data.");
+        }
+        LOG.info("Chorus is running at {} (listening on port {})", address.base(), event.getSource().getPort());
     }
 }

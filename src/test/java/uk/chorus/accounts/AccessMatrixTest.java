@@ -1,4 +1,5 @@
 package uk.chorus.accounts;
+import uk.chorus.support.StaffFixture;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,8 +68,11 @@ class AccessMatrixTest extends ChorusTest {
                 Arguments.of("GET /staff/requests", "/staff/requests", List.of(303, 200, 200, 200, 403, 403, 403, 403)),
                 Arguments.of("a parents' response", "/staff/responses/{parents}",
                         List.of(303, 403, 200, 200, 403, 403, 403, 403)),
+                // A lead not assigned gets "not found", exactly as for a reference that does not exist.
                 Arguments.of("a young person's response", "/staff/responses/{young}",
-                        List.of(303, 403, 200, 403, 403, 403, 403, 403)),
+                        List.of(303, 403, 200, 404, 403, 403, 403, 403)),
+                Arguments.of("a reference that does not exist", "/staff/responses/ZZZZ-ZZZZ",
+                        List.of(303, 403, 404, 404, 403, 403, 403, 403)),
                 Arguments.of("a young people's survey's list", "/staff/surveys/big-bang-2026/responses",
                         List.of(303, 403, 200, 403, 403, 403, 403, 403)));
     }
@@ -86,6 +90,9 @@ class AccessMatrixTest extends ChorusTest {
             if (page.status() == 200 && resolved.contains("/responses/")) {
                 assertThat(page.text()).contains("Each answer is shown beside the wording it answered");
             }
+            if (page.status() == 404) {
+                assertThat(page.heading()).isEqualTo("Page not found");
+            }
         }
     }
 
@@ -94,7 +101,9 @@ class AccessMatrixTest extends ChorusTest {
                 Arguments.of("a parents' response by API", "/api/v1/staff/responses/{parents}",
                         List.of(401, 403, 200, 200, 403, 403, 403, 403)),
                 Arguments.of("a young person's response by API", "/api/v1/staff/responses/{young}",
-                        List.of(401, 403, 200, 403, 403, 403, 403, 403)));
+                        List.of(401, 403, 200, 404, 403, 403, 403, 403)),
+                Arguments.of("an unknown reference by API", "/api/v1/staff/responses/ZZZZ-ZZZZ",
+                        List.of(401, 403, 404, 404, 403, 403, 403, 403)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -114,6 +123,9 @@ class AccessMatrixTest extends ChorusTest {
             assertThat(reply.statusCode()).as("%s as %s", what, ROLES.get(i)).isEqualTo(expected.get(i));
             if (reply.statusCode() == 200) {
                 assertThat(reply.body()).contains("\"question\":");
+            }
+            if (reply.statusCode() == 404) {
+                assertThat(reply.body()).contains("\"message\":\"There is no response with that reference.\"");
             }
         }
         HttpResponse<String> forged = client.send(HttpRequest.newBuilder(server.getURI().resolve(resolved))

@@ -1,4 +1,5 @@
 package uk.chorus.accounts;
+import uk.chorus.support.StaffFixture;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class SignInTest extends ChorusTest {
             assertThat(wrong.errorSummary()).containsExactly("Enter a correct email address and password");
         }
         Browser.Page fifth = attacker.signIn("locked@example.org", "wrong password 5");
-        assertThat(fifth.text()).contains("This account is locked after too many wrong passwords. Try again in 15 minutes");
+        assertThat(fifth.errorSummary()).containsExactly("Too many wrong passwords have been tried. Try again in 15 minutes");
         // Even the right password waits for the lock to run out.
         assertThat(new StaffClient(server.getURI()).signIn("locked@example.org", StaffFixture.PASSWORD).status())
                 .isEqualTo(422);
@@ -61,8 +62,7 @@ class SignInTest extends ChorusTest {
                 + "AND action = 'sign-in failed'")).isEqualTo(5);
         // When the lock has run out, the right password works again.
         try (var connection = uk.chorus.support.TestDatabase.connect(databaseUrl)) {
-            connection.createStatement().execute("UPDATE accounts SET locked_until = now() - interval '1 second' "
-                    + "WHERE email = 'locked@example.org'");
+            connection.createStatement().execute("UPDATE sign_in_failures SET locked_until = now() - interval '1 second'");
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -107,10 +107,15 @@ class SignInTest extends ChorusTest {
         assertThat(member.get("/staff/accounts").status()).isEqualTo(403);
 
         Browser.Page list = admin.get("/staff/accounts");
-        String id = list.document().select("form[action~=/role]").stream()
-                .filter(f -> f.parent().parent().text().contains("youth.member@example.org"))
-                .findFirst().orElseThrow().attr("action").split("/")[3];
-        assertThat(admin.post("/staff/accounts/" + id + "/role", "role", "admin").status()).isEqualTo(303);
+        String id = list.document().select("tr:contains(youth.member@example.org) a").attr("href").split("/")[3];
+        // Taking a forum member's role away is confirmed first, naming what changes.
+        Browser.Page confirm = admin.post("/staff/accounts/" + id + "/role", "role", "admin");
+        assertThat(confirm.status()).isEqualTo(200);
+        assertThat(confirm.text()).contains("Sam will change from Youth forum member to Administrator")
+                .contains("They will no longer co-design the youth forum's surveys.");
+        assertThat(member.get("/staff").status()).as("nothing changes before it is confirmed").isEqualTo(200);
+        assertThat(admin.post("/staff/accounts/" + id + "/role", "role", "admin", "confirm", "yes").status())
+                .isEqualTo(303);
         // Sessions end with a role change: the member signs in again and has the new role.
         assertThat(member.get("/staff").status()).isEqualTo(303);
         StaffClient again = StaffFixture.signedIn(server.getURI(), "youth.member@example.org", StaffFixture.PASSWORD);

@@ -75,7 +75,10 @@ class KeyboardAndReflowBrowserTest extends BrowserTest {
 
     private static void submitByKeyboard(Chromium browser) {
         WebElement page = browser.find("html");
-        tabTo(browser, "the button", e -> "button".equals(e.getTagName()));
+        // The form's submit button, or the start page's "Start now" (a link styled as a button);
+        // never the "Copy code" button, which stays on the page.
+        tabTo(browser, "the button", e -> ("button".equals(e.getTagName()) && "submit".equals(e.getAttribute("type")))
+                || String.valueOf(e.getAttribute("class")).contains("govuk-button--start"));
         key(browser, Keys.ENTER);
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
@@ -87,24 +90,33 @@ class KeyboardAndReflowBrowserTest extends BrowserTest {
             browser.open("/s/big-bang-2026");
             submitByKeyboard(browser);
             chooseByKeyboard(browser, "age_band", "19-25");
+            submitByKeyboard(browser);
             chooseByKeyboard(browser, "ehcp_status", "ehcp");
             submitByKeyboard(browser);
-            chooseByKeyboard(browser, "school_phase", "not-in-education");
+            chooseByKeyboard(browser, "school_phase", "none");
             chooseByKeyboard(browser, "area", "central");
             submitByKeyboard(browser);
-            assertThat(browser.heading()).isEqualTo("Do you have friends you can spend time with outside school or college?");
+            tabTo(browser, "learning_better", e -> "learning_better".equals(e.getAttribute("id")));
+            key(browser, "Help finding work");
+            submitByKeyboard(browser);
+            assertThat(browser.heading())
+                    .isEqualTo("Do you have friends you can spend time with outside school, college or work?");
             chooseByKeyboard(browser, "has_friends", "not-sure");
             submitByKeyboard(browser);
             tickByKeyboard(browser, "friends_barriers", "money");
             tickByKeyboard(browser, "friends_barriers", "nothing-to-do");
             submitByKeyboard(browser);
-            chooseByKeyboard(browser, "listened_to", "agree");
+            chooseByKeyboard(browser, "feel_safe", "good");
             submitByKeyboard(browser);
             chooseByKeyboard(browser, "mental_health_support", "yes");
             submitByKeyboard(browser);
-            chooseByKeyboard(browser, "mental_health_got_help", "disagree");
+            chooseByKeyboard(browser, "mental_health_got_help", "not-good");
             submitByKeyboard(browser);
-            chooseByKeyboard(browser, "adulthood_ready", "agree");
+            chooseByKeyboard(browser, "listened_to", "okay");
+            submitByKeyboard(browser);
+            chooseByKeyboard(browser, "plan_say", "yes");
+            submitByKeyboard(browser);
+            chooseByKeyboard(browser, "adulthood_ready", "good");
             tabTo(browser, "adulthood_plans", e -> "adulthood_plans".equals(e.getAttribute("id")));
             key(browser, "Live on my own");
             submitByKeyboard(browser);
@@ -115,7 +127,7 @@ class KeyboardAndReflowBrowserTest extends BrowserTest {
             assertThat(browser.find(".govuk-summary-list").getText()).contains("Money")
                     .contains("There is nothing to do near me").contains("Buses that run later.");
             submitByKeyboard(browser);
-            assertThat(browser.heading()).isEqualTo("Your answers have been sent");
+            assertThat(browser.heading()).isEqualTo("Thank you, your answers have been sent");
         }
     }
 
@@ -124,7 +136,7 @@ class KeyboardAndReflowBrowserTest extends BrowserTest {
         try (Chromium browser = new Chromium(server.getURI(), "reflow-320", true, 320, 640)) {
             browser.open("/s/family-voice-2026");
             assertReflows(browser, "start");
-            browser.press(browser.find("button.govuk-button--start"));
+            browser.press(browser.find("a.govuk-button--start"));
             browser.continueOn();
             assertReflows(browser, "page-1-error");
             browser.open("/");
@@ -157,7 +169,7 @@ class KeyboardAndReflowBrowserTest extends BrowserTest {
     void aSurveyPageIsLightAndLoadsNothingFromElsewhere() throws IOException {
         try (Chromium browser = phone("weight", true)) {
             browser.open("/s/family-voice-2026");
-            browser.press(browser.find("button.govuk-button--start"));
+            browser.press(browser.find("a.govuk-button--start"));
             // The first survey page with an empty cache: the document and everything it loads.
             @SuppressWarnings("unchecked")
             Map<String, Object> weight = (Map<String, Object>) browser.driver().executeScript("""

@@ -65,6 +65,9 @@ class StaffPagesBrowserTest extends BrowserTest {
             admin.continueOn();
             invitation = admin.find("main code").getText();
             check(admin, "accounts-invited");
+            admin.press(admin.find("tr a.govuk-link"));
+            assertThat(admin.find("input[name=role][value=admin]").isSelected()).isTrue();
+            check(admin, "account");
             admin.open("/staff/requests");
             check(admin, "requests");
             admin.open("/staff/audit");

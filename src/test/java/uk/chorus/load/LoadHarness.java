@@ -7,7 +7,8 @@ package uk.chorus.load;
  * seconds into the run when the service is killed with SIGKILL and restarted), load.restart-db-after
  * (0; else seconds into the run when PostgreSQL is stopped for 5 s, without restarting the service),
  * load.heap-every (0; else seconds between reports of the service's heap, for soak runs),
- * load.warmup (10: seconds of uncounted traffic first, while the service's JVM compiles).
+ * load.warmup (10: seconds of uncounted traffic first, while the service's JVM compiles),
+ * load.crash-after-acknowledged (0: SIGKILL the service once this many responses are acknowledged).
  */
 public final class LoadHarness {
     private LoadHarness() {
@@ -21,7 +22,8 @@ public final class LoadHarness {
                 Double.parseDouble(System.getProperty("load.double", "0.1")),
                 Integer.getInteger("load.crash-after", 0),
                 Integer.getInteger("load.restart-db-after", 0),
-                Integer.getInteger("load.heap-every", 0));
+                Integer.getInteger("load.heap-every", 0),
+                Integer.getInteger("load.crash-after-acknowledged", 0));
         System.out.printf("Chorus load harness: %s, %d cores, Java %s%n", settings,
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         LoadRun.Result result = LoadRun.run(settings);

@@ -28,9 +28,19 @@ public final class LoadRun {
      * @param heapEverySeconds      report the service's heap this often (0: never)
      */
     public record Settings(int users, int seconds, int thinkMillis, double doubleSubmitChance, int crashAfterSeconds,
-                           int restartDatabaseAfter, int heapEverySeconds) {
+                           int restartDatabaseAfter, int heapEverySeconds, int crashAfterAcknowledged) {
         public Settings(int users, int seconds, int thinkMillis, double doubleSubmitChance, int crashAfterSeconds) {
-            this(users, seconds, thinkMillis, doubleSubmitChance, crashAfterSeconds, 0, 0);
+            this(users, seconds, thinkMillis, doubleSubmitChance, crashAfterSeconds, 0, 0, 0);
+        }
+
+        /**
+         * A crash run that proves what it claims on a slow machine too: the service is killed once
+         * {@code acknowledged} responses have been acknowledged (however long that takes, up to
+         * {@code seconds}), and the run ends once as many more have been acknowledged after the
+         * restart.
+         */
+        public static Settings crashAfterAcknowledged(int users, int acknowledged, int seconds) {
+            return new Settings(users, seconds, 100, 0.2, 0, 0, 0, acknowledged);
         }
     }
 
@@ -62,11 +72,12 @@ public final class LoadRun {
             LoadStats stats = new LoadStats();
             long started = System.nanoTime();
             long deadline = started + settings.seconds() * 1_000_000_000L;
+            java.util.concurrent.atomic.AtomicBoolean enough = new java.util.concurrent.atomic.AtomicBoolean();
             List<Thread> users = new ArrayList<>();
             for (int i = 0; i < settings.users(); i++) {
                 Random random = new Random(i);
                 users.add(Thread.ofVirtual().start(() -> {
-                    while (System.nanoTime() < deadline) {
+                    while (System.nanoTime() < deadline && !enough.get()) {
                         SimulatedRespondent respondent = new SimulatedRespondent(service.uri(), stats, random,
                                 settings.thinkMillis(), settings.doubleSubmitChance());
                         try {
@@ -94,7 +105,19 @@ public final class LoadRun {
             }
             AtomicReference<Exception> restartFailure = new AtomicReference<>();
             List<String> inFlightAtCrash = new ArrayList<>();
-            if (settings.crashAfterSeconds() > 0) {
+            if (settings.crashAfterAcknowledged() > 0) {
+                waitForAcknowledged(stats, settings.crashAfterAcknowledged(), deadline);
+                service.kill();
+                stats.count("service killed");
+                inFlightAtCrash.addAll(stats.unfinishedCodes);
+                try {
+                    service.start();
+                    waitForAcknowledged(stats, 2 * settings.crashAfterAcknowledged(), deadline);
+                } catch (Exception e) {
+                    restartFailure.set(e);
+                }
+                enough.set(true);
+            } else if (settings.crashAfterSeconds() > 0) {
                 Thread.sleep(settings.crashAfterSeconds() * 1000L);
                 service.kill();
                 stats.count("service killed");
@@ -116,6 +139,12 @@ public final class LoadRun {
                 throw restartFailure.get();
             }
             return check(databaseUrl, service.uri(), stats, seconds, inFlightAtCrash);
+        }
+    }
+
+    private static void waitForAcknowledged(LoadStats stats, int wanted, long deadline) throws InterruptedException {
+        while (stats.acknowledged().size() < wanted && System.nanoTime() < deadline) {
+            Thread.sleep(100);
         }
     }
 

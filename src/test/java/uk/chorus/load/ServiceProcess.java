@@ -53,7 +53,9 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("CHORUS_SURVEYS_DIR", "surveys");
         // All simulated families come from 127.0.0.1, as if one school shared one address.
-        builder.environment().put("CHORUS_PUBLIC_RATE_LIMIT", "0");
+        builder.environment().put("CHORUS_PAGE_RATE_LIMIT", "0");
+        builder.environment().put("CHORUS_NEW_DRAFT_RATE_LIMIT", "0");
+        builder.environment().put("CHORUS_API_RATE_LIMIT", "0");
         builder.environment().putAll(extraEnv);
         process = builder.start();
         waitUntilHealthy(Duration.ofSeconds(60));

@@ -49,7 +49,8 @@ final class SimulatedRespondent {
             PlainHttpClient.Reply started = send("POST start", () -> http.post("/s/" + surveyId + "/start", FORM, ""));
             String location = started.header("Location");
             code = location.split("/")[3];
-            stats.unfinishedCodes.add(code);
+            // A draft is stored when its first page is saved; until then there is nothing to resume.
+            boolean stored = false;
             for (int pages = 0; pages < 50; pages++) {
                 think();
                 if (location.endsWith("/check")) {
@@ -77,6 +78,10 @@ final class SimulatedRespondent {
                 if (saved.status() != 303) {
                     stats.count("unexpected " + saved.status());
                     return null;
+                }
+                if (!stored) {
+                    stored = true;
+                    stats.unfinishedCodes.add(code);
                 }
                 location = saved.header("Location");
             }

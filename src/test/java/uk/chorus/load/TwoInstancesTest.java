@@ -34,14 +34,18 @@ class TwoInstancesTest {
             String page = onA.post("/s/big-bang-2026/start").location();
             String base = page.substring(0, page.length() - 1);
             String[][] pages = {
-                    {"age_band", "11-15", "ehcp_status", "ehcp"},
-                    {"school_phase", "secondary"},
-                    {"school_help", "agree"},
+                    {"age_band", "11-15"},
+                    {"ehcp_status", "ehcp"},
+                    {"school_phase", "school"},
+                    {"school_help", "good"},
+                    {"learning_better", ""},
                     {"has_friends", "yes"},
                     {},
-                    {"listened_to", "agree"},
+                    {"feel_safe", "okay"},
                     {"mental_health_support", "no"},
                     {},
+                    {"listened_to", "good"},
+                    {"plan_say", "yes"},
                     {"adulthood_plans", ""},
                     {"one_change", "Quieter lunch halls."}};
             for (int i = 0; i < pages.length; i++) {
@@ -61,9 +65,8 @@ class TwoInstancesTest {
             assertThat(onB.get(first.location()).text()).contains(reference);
 
             UUID id = UUID.randomUUID();
-            String body = "{\"submissionId\": \"" + id + "\", \"answers\": {\"age_band\": \"19-25\", "
-                    + "\"ehcp_status\": \"neither\", \"school_phase\": \"not-in-education\", \"has_friends\": \"yes\", "
-                    + "\"listened_to\": \"agree\", \"mental_health_support\": \"no\", \"adulthood_ready\": \"agree\"}}";
+            String body = "{\"submissionId\": \"" + id + "\", \"answers\": " + uk.chorus.support.StaffFixture.BIG_BANG_ANSWERS
+                    + "}";
             Api.Reply created = new Api(a.uri()).postJson("/api/v1/surveys/big-bang-2026/responses", body);
             Api.Reply repeated = new Api(b.uri()).postJson("/api/v1/surveys/big-bang-2026/responses", body);
             assertThat(created.status()).isEqualTo(201);

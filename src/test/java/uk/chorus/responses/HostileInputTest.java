@@ -72,15 +72,17 @@ class HostileInputTest extends ChorusTest {
         String page2 = page.replace("/page/1", "/page/2");
         String before = databaseState();
         Browser.Page reply = browser.post(page2, "story", "b".repeat(50_000));
-        assertThat(reply.status()).isEqualTo(422);
-        assertThat(reply.errorSummary()).contains("Tell us more – Your answer must be 100 characters or fewer. "
-                + "You have written 50,000.");
+        assertThat(reply.status()).isEqualTo(303);
+        assertThat(browser.get(reply.location()).errorSummary()).contains("Tell us more – Your answer must be 100 "
+                + "characters or fewer. You have written 50,000.");
         assertThat(databaseState()).isEqualTo(before);
     }
 
     @Test
     void invalidUtf8InAFormIsRefused() throws Exception {
-        String page = page1(browser());
+        Browser browser = browser();
+        String page = page1(browser);
+        browser.post(page, "colour", "red");
         String before = databaseState();
         byte[] rawBytes = {'c', 'o', 'l', 'o', 'u', 'r', '=', (byte) 0xC3, (byte) 0x28};
         HttpResponse<String> bytes = postBytes(page, "application/x-www-form-urlencoded", rawBytes);
@@ -102,8 +104,8 @@ class HostileInputTest extends ChorusTest {
         browser.post(page, "colour", "red");
         String before = databaseState();
         Browser.Page reply = browser.postRaw(page.replace("/page/1", "/page/2"), "story=hello%00world%1B");
-        assertThat(reply.status()).isEqualTo(422);
-        assertThat(reply.text()).contains("Remove the hidden control characters from your answer");
+        assertThat(reply.status()).isEqualTo(303);
+        assertThat(browser.get(reply.location()).text()).contains("Remove the hidden control characters from your answer");
         assertThat(databaseState()).isEqualTo(before);
 
         Api.Reply api = api().postJson(RESPONSES, "{\"submissionId\": \"" + UUID.randomUUID()
@@ -153,6 +155,36 @@ class HostileInputTest extends ChorusTest {
             HttpResponse<String> reply = postBytes(page, type, "colour=blue".getBytes(StandardCharsets.US_ASCII));
             assertRefusedCleanly(reply.statusCode(), reply.body(), 415);
         }
+        assertThat(databaseState()).isEqualTo(before);
+    }
+
+    @Test
+    void aFormWithMoreFieldsThanAnyPageHasIsRefusedWholeAndChangesNothing() {
+        Browser browser = browser();
+        String page = page1(browser);
+        assertThat(browser.post(page, "colour", "red").status()).isEqualTo(303);
+        String before = databaseState();
+        // 600 fields: the decoder would have kept the first 500 and dropped colour, clearing the answer.
+        Browser.Page reply = browser.postRaw(page, "x=1&".repeat(600) + "colour=blue");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text()).contains("Nothing was saved");
+        assertThat(databaseState()).isEqualTo(before);
+        String code = page.split("/")[3];
+        assertThat(queryText("SELECT answers->>'colour' FROM drafts WHERE resume_code = '" + code + "'"))
+                .isEqualTo("red");
+    }
+
+    @Test
+    void theApiRefusesABodyThatDoesNotSayItIsJson() throws Exception {
+        String before = databaseState();
+        String json = "{\"submissionId\": \"" + UUID.randomUUID() + "\", \"answers\": {\"colour\": \"red\"}}";
+        HttpResponse<String> untyped = raw.send(HttpRequest.newBuilder(server.getURI().resolve(RESPONSES))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertRefusedCleanly(untyped.statusCode(), untyped.body(), 415);
+        assertThat(untyped.body()).contains("Content-Type: application/json");
+        HttpResponse<String> asText = postBytes(RESPONSES, "text/plain", json.getBytes(StandardCharsets.UTF_8),
+                "Accept", "application/json");
+        assertRefusedCleanly(asText.statusCode(), asText.body(), 415);
         assertThat(databaseState()).isEqualTo(before);
     }
 

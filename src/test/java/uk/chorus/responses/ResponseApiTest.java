@@ -224,11 +224,32 @@ class ResponseApiTest extends ChorusTest {
 
     @Test
     void countsCompleteAndPartialResponses() {
-        api().postJson(RESPONSES, submission(UUID.randomUUID(), "{\"colour\": \"red\"}"));
+        long complete = count("SELECT count(*) FROM responses WHERE survey_id = 'every-type'");
+        long partial = count("SELECT count(*) FROM drafts WHERE survey_id = 'every-type' AND response_id IS NULL "
+                + "AND answers <> '{}'::jsonb");
+        assertThat(api().postJson(RESPONSES, submission(UUID.randomUUID(), "{\"colour\": \"red\"}")).status())
+                .isEqualTo(201);
         assertThat(api().get("/api/v1/surveys/every-type/counts").status()).isEqualTo(401);
         Api.Reply counts = api().get("/api/v1/surveys/every-type/counts", adminToken());
         assertThat(counts.status()).isEqualTo(200);
-        assertThat(counts.body()).contains("\"surveyId\":\"every-type\"").contains("\"partial\":0");
-        assertThat(count("SELECT count(*) FROM responses WHERE survey_id = 'every-type'")).isPositive();
+        assertThat(counts.body()).isEqualTo("{\"surveyId\":\"every-type\",\"complete\":" + (complete + 1)
+                + ",\"partial\":" + partial + "}");
+    }
+
+    @Test
+    void aRatingIsAcceptedAsTheCodeTheDefinitionListsOrAsANumber() {
+        assertThat(api().get("/api/v1/surveys/every-type").body()).contains("{\"code\":\"7\",\"label\":\"7\"}");
+        UUID asCode = UUID.randomUUID();
+        assertThat(api().postJson(RESPONSES, submission(asCode, "{\"colour\": \"red\", \"score\": \"7\"}")).status())
+                .isEqualTo(201);
+        UUID asNumber = UUID.randomUUID();
+        assertThat(api().postJson(RESPONSES, submission(asNumber, "{\"colour\": \"red\", \"score\": 7}")).status())
+                .isEqualTo(201);
+        assertThat(queryText("SELECT string_agg(answers->>'score', ',') FROM responses WHERE submission_id IN ('"
+                + asCode + "', '" + asNumber + "')")).isEqualTo("7,7");
+        Api.Reply notACode = api().postJson(RESPONSES, submission(UUID.randomUUID(),
+                "{\"colour\": \"red\", \"score\": \"seven\"}"));
+        assertThat(notACode.status()).isEqualTo(422);
+        assertThat(notACode.body()).contains("\"score\":\"Select a number from 0 to 10\"");
     }
 }

@@ -94,10 +94,15 @@ class ResumeAndSubmitTest extends ChorusTest {
         assertThat(count("SELECT count(*) FROM responses r JOIN drafts d ON d.id = r.draft_id "
                 + "WHERE d.resume_code = '" + code + "'")).isEqualTo(1);
 
-        // Going back to a page after sending lands on the confirmation, not an editable page.
+        // Going back to a page, or to "Check your answers", after sending lands on the confirmation,
+        // never on a live "Send my answers" button.
         Browser.Page back = browser.get(SURVEY + "/" + code + "/page/1");
         assertThat(back.status()).isEqualTo(303);
         assertThat(back.location()).endsWith("/done");
+        Browser.Page backToCheck = browser.get(SURVEY + "/" + code + "/check");
+        assertThat(backToCheck.status()).isEqualTo(303);
+        assertThat(backToCheck.location()).endsWith("/done");
+        assertThat(backToCheck.headers().firstValue("Cache-Control")).contains("no-store");
         assertThat(browser.post(SURVEY + "/" + code + "/page/1", "colour", "red").location()).endsWith("/done");
     }
 
@@ -124,12 +129,83 @@ class ResumeAndSubmitTest extends ChorusTest {
         Browser browser = browser();
         String code = startedDraft(browser);
         Browser.Page refused = browser.post(SURVEY + "/" + code + "/submit");
-        assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.errorSummary()).containsExactly("Answer: Do you know the dog's name?");
-        assertThat(refused.document().select(".govuk-error-summary__list a").attr("href"))
+        // Back to the check page by redirect, so the browser's Back never offers to send the form again.
+        assertThat(refused.status()).isEqualTo(303);
+        assertThat(refused.location()).isEqualTo(SURVEY + "/" + code + "/check?incomplete=true");
+        Browser.Page check = browser.get(refused.location());
+        assertThat(check.errorSummary()).containsExactly("Answer: Do you know the dog's name?");
+        assertThat(check.document().select(".govuk-error-summary__list a").attr("href"))
                 .isEqualTo(SURVEY + "/" + code + "/page/3?change=true");
         assertThat(count("SELECT count(*) FROM responses r JOIN drafts d ON d.id = r.draft_id "
                 + "WHERE d.resume_code = '" + code + "'")).isZero();
+    }
+
+    @Test
+    void startingStoresNothingUntilTheFirstPageIsSaved() {
+        Browser browser = browser();
+        long drafts = count("SELECT count(*) FROM drafts");
+        Browser.Page begun = browser.get(SURVEY + "/begin");
+        assertThat(begun.status()).isEqualTo(303);
+        assertThat(begun.location()).matches(SURVEY + "/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/page/1");
+        Browser.Page page1 = browser.get(begun.location());
+        assertThat(page1.status()).isEqualTo(200);
+        String code = begun.location().split("/")[3];
+        assertThat(page1.document().select("#resume-code").text()).isEqualTo(code);
+        assertThat(browser.post(SURVEY + "/start").status()).isEqualTo(303);
+        assertThat(count("SELECT count(*) FROM drafts")).as("drafts stored before any page is saved").isEqualTo(drafts);
+        // Nothing stored, so nothing to resume and no later page to open.
+        assertThat(browser.get(SURVEY + "/" + code + "/page/2").status()).isEqualTo(404);
+
+        assertThat(browser.post(begun.location(), "colour", "red").status()).isEqualTo(303);
+        assertThat(count("SELECT count(*) FROM drafts WHERE resume_code = '" + code + "'")).isEqualTo(1);
+        // Page 1 sent twice (a double press, a retry) still makes one draft.
+        assertThat(browser.post(begun.location(), "colour", "blue").status()).isEqualTo(303);
+        assertThat(count("SELECT count(*) FROM drafts WHERE resume_code = '" + code + "'")).isEqualTo(1);
+        assertThat(queryText("SELECT answers->>'colour' FROM drafts WHERE resume_code = '" + code + "'"))
+                .isEqualTo("blue");
+    }
+
+    @jakarta.inject.Inject
+    DraftHousekeeping housekeeping;
+
+    @Test
+    void draftsLeftEmptyForADayAreDeletedAndOthersKept() throws Exception {
+        Browser browser = browser();
+        String emptyPage = browser.get(SURVEY + "/begin").location();
+        // Page 1 holds only optional questions here; saved blank, the draft holds no answers.
+        browser.post(emptyPage, "colour", "red");
+        String emptyCode = emptyPage.split("/")[3];
+        String keptCode = startedDraft(browser);
+        try (var connection = uk.chorus.support.TestDatabase.connect(databaseUrl)) {
+            connection.createStatement().execute("UPDATE drafts SET answers = '{}'::jsonb, updated_at = now() - "
+                    + "interval '25 hours' WHERE resume_code = '" + emptyCode + "'");
+            connection.createStatement().execute("UPDATE drafts SET updated_at = now() - interval '25 hours' "
+                    + "WHERE resume_code = '" + keptCode + "'");
+        }
+        assertThat(housekeeping.deleteEmptyDrafts()).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM drafts WHERE resume_code = '" + emptyCode + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM drafts WHERE resume_code = '" + keptCode + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void aPageWithErrorsComesBackByRedirectKeepingWhatWasTyped() {
+        Browser browser = browser();
+        String code = startedDraft(browser);
+        String page2 = SURVEY + "/" + code + "/page/2";
+        String tooLong = "x".repeat(31);
+        Browser.Page refused = browser.post(page2, "name_of_service", tooLong, "weeks", "abc");
+        assertThat(refused.status()).isEqualTo(303);
+        assertThat(refused.location()).isEqualTo(page2);
+        Browser.Page shown = browser.get(page2);
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.errorSummary()).hasSize(2);
+        assertThat(shown.document().select("#name_of_service").attr("value")).isEqualTo(tooLong);
+        assertThat(shown.document().select("#weeks").attr("value")).isEqualTo("abc");
+        assertThat(queryText("SELECT answers->>'name_of_service' FROM drafts WHERE resume_code = '" + code + "'"))
+                .as("nothing from a page with errors is saved").isNull();
+        // Put right, the errors go.
+        assertThat(browser.post(page2, "name_of_service", "Speech therapy", "weeks", "12").status()).isEqualTo(303);
+        assertThat(browser.get(page2).errorSummary()).isEmpty();
     }
 
     @Test

@@ -61,6 +61,16 @@ public final class Browser {
         return postRaw(path, encode(fields));
     }
 
+    /** Posts form fields with extra request headers (for example X-Forwarded-For, to be another client). */
+    public Page postWithHeaders(String path, java.util.Map<String, String> headers, String... fields) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(fields)));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     public Page postRaw(String path, String body) {
         return send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Accept", "text/html")

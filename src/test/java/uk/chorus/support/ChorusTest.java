@@ -46,7 +46,10 @@ public abstract class ChorusTest implements TestPropertyProvider {
         properties.put("chorus.surveys.dir", surveysDir());
         properties.put("micronaut.server.port", "-1");
         // Every test talks from 127.0.0.1; rate limits have their own test.
-        properties.put("chorus.rate-limits.public-per-minute", "0");
+        properties.put("chorus.rate-limits.pages-per-minute", "0");
+        properties.put("chorus.rate-limits.new-drafts-per-minute", "0");
+        properties.put("chorus.rate-limits.api-per-minute", "0");
+        properties.put("chorus.rate-limits.feedback-per-minute", "0");
         properties.put("chorus.rate-limits.sign-in-per-minute", "0");
         properties.put("chorus.admin.email", TEST_ADMIN);
         properties.put("chorus.admin.password", TEST_ADMIN_PASSWORD);

@@ -49,6 +49,11 @@ public final class PlainHttpClient implements AutoCloseable {
                 + "Content-Type: " + contentType + "\r\nContent-Length: " + bytes.length + "\r\n\r\n", bytes);
     }
 
+    /** Sends a request written out whole (request line and headers, ending in a blank line), then its body. */
+    public Reply raw(String head, String body) throws IOException {
+        return send(head, body.getBytes(StandardCharsets.UTF_8));
+    }
+
     private Reply send(String head, byte[] body) throws IOException {
         connectIfNeeded();
         try {

@@ -21,6 +21,7 @@ public final class StaffClient {
     private final URI base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
     private String csrf = "";
 
     public StaffClient(URI base) {
@@ -31,6 +32,17 @@ public final class StaffClient {
 
     public CookieManager cookies() {
         return cookies;
+    }
+
+    /** The CSRF token of the signed-in session, as the last staff page carried it. */
+    public String csrf() {
+        return csrf;
+    }
+
+    /** Sends this header with every request (for example X-Forwarded-For, to be another client). */
+    public StaffClient withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     /** Signs in through the form; returns the response to the POST (303 when it worked). */
@@ -68,6 +80,7 @@ public final class StaffClient {
     }
 
     private Browser.Page send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Browser.Page(response.statusCode(), response.headers().firstValue("Location").orElse(null),

@@ -85,7 +85,7 @@ class SurveyFileParserTest {
         assertThat(result.ok()).isFalse();
         assertThat(result.problems()).extracting(Object::toString).containsExactly(
                 "test-survey.yml:12: Unknown type 'dropdown'. Use one of: single-choice, multiple-choice, agreement, "
-                        + "rating, yes-no, short-text, long-text, number, month-year, about-you.");
+                        + "faces, rating, yes-no, short-text, long-text, number, month-year, about-you.");
     }
 
     @Test
@@ -200,7 +200,7 @@ class SurveyFileParserTest {
                 "test-survey.yml:4: The field 'wave' must be a whole number, not 'twenty'.",
                 "test-survey.yml:6: The survey closes before it opens: 'closes' must be on or after 2026-12-31.",
                 "test-survey.yml:9: Unknown field 'colour' in the survey. Known fields are: id, title, audience, "
-                        + "introduction, privacyNotice, opens, closes, wave, baseline, retentionMonths, forum, pages.",
+                        + "introduction, privacyNotice, opens, closes, wave, baseline, retentionMonths, forum, smallestGroup, pages.",
                 "test-survey.yml:16: A single-choice question needs 'options': at least two, each with a code and a "
                         + "label.",
                 "test-survey.yml:18: An about-you question on 'area' needs 'options': the areas of your local "

@@ -53,6 +53,10 @@ class SurveyVersionsTest extends ChorusTest {
                             type: yes-no
                             required: true
                             text: %s
+                      - questions:
+                          - key: more
+                            type: short-text
+                            text: Anything else?
                     """.formatted(questionText));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -72,6 +76,8 @@ class SurveyVersionsTest extends ChorusTest {
         Browser early = browser();
         String earlyPage = early.post("/s/versioned/start").location();
         assertThat(early.get(earlyPage).heading()).isEqualTo("Are you happy with support?");
+        // Their first page is saved: from now on their draft answers this wording.
+        assertThat(early.post(earlyPage, "happy", "yes").status()).isEqualTo(303);
 
         // Reloading an unchanged file changes nothing.
         assertThat(catalogue.reload()).isEmpty();
@@ -87,7 +93,7 @@ class SurveyVersionsTest extends ChorusTest {
                 .isEqualTo("Are you happy with the support your family gets?");
         // The respondent who started earlier still sees, and answers, the wording they began with.
         assertThat(early.get(earlyPage).heading()).isEqualTo("Are you happy with support?");
-        early.post(earlyPage, "happy", "yes");
+        early.post(earlyPage.replace("/page/1", "/page/2"), "more", "No");
         String code = earlyPage.split("/")[3];
         assertThat(early.post("/s/versioned/" + code + "/submit").status()).isEqualTo(303);
         assertThat(queryText("SELECT v.definition::text FROM responses r JOIN survey_versions v "
@@ -98,7 +104,7 @@ class SurveyVersionsTest extends ChorusTest {
         Files.writeString(file, Files.readString(file).replace("type: yes-no", "type: yes-or-no"));
         assertThat(catalogue.reload()).extracting(Object::toString)
                 .containsExactly("versioned.yml:12: Unknown type 'yes-or-no'. Use one of: single-choice, "
-                        + "multiple-choice, agreement, rating, yes-no, short-text, long-text, number, month-year, "
+                        + "multiple-choice, agreement, faces, rating, yes-no, short-text, long-text, number, month-year, "
                         + "about-you.");
         assertThat(catalogue.find("versioned").orElseThrow().version()).isEqualTo(2);
         assertThat(browser().get("/s/versioned").status()).isEqualTo(200);

@@ -1,0 +1,214 @@
+package uk.chorus.responses;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import uk.chorus.changes.ChangeLog;
+import uk.chorus.surveys.SurveyDefinition;
+import uk.chorus.surveys.SurveyVersions;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What other features may know of stored answers: one response or draft found by the reference
+ * or resume code its respondent quotes, its answers beside the exact wording they answered, and
+ * erasure. Other features never read the responses or drafts tables themselves.
+ *
+ * <p>Every erasure records its change in the caller's transaction (the change log needs one), so
+ * the search index and cached results forget the answers too.
+ */
+@Singleton
+@Connectable
+public class ResponseRecords {
+    private static final int LIST_LIMIT = 500;
+    private final JdbcOperations jdbc;
+    private final AnswerJson json;
+    private final SurveyVersions versions;
+    private final AnswerDisplay display;
+    private final ChangeLog changes;
+
+    ResponseRecords(JdbcOperations jdbc, AnswerJson json, SurveyVersions versions, AnswerDisplay display,
+                    ChangeLog changes) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.versions = versions;
+        this.display = display;
+        this.changes = changes;
+    }
+
+    /**
+     * A response, or an unfinished draft when found by resume code. The resume code itself is a
+     * secret and is never part of this record: logs and pages name a draft by its internal id.
+     */
+    public record Held(String surveyId, long versionId, @Nullable Long responseId, @Nullable String reference,
+                       long draftId, Map<String, Object> answers, @Nullable Instant submittedAt) {
+
+        public boolean submitted() {
+            return responseId != null;
+        }
+
+        /** How the audit log and staff pages name it: the reference, or the draft's internal id. */
+        public String name() {
+            return reference != null ? reference : "draft " + draftId;
+        }
+    }
+
+    public record Listed(String reference, Instant submittedAt, String channel) {
+    }
+
+    @Serdeable
+    public record AnsweredQuestion(String question, List<String> answer) {
+    }
+
+    public List<Listed> list(String surveyId) {
+        return jdbc.prepareStatement("SELECT reference, submitted_at, channel FROM responses WHERE survey_id = ? "
+                + "ORDER BY submitted_at DESC, id DESC LIMIT " + LIST_LIMIT, ps -> {
+            ps.setString(1, surveyId);
+            List<Listed> listed = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    listed.add(new Listed(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3)));
+                }
+            }
+            return listed;
+        });
+    }
+
+    public Optional<Held> byReference(String reference) {
+        return jdbc.prepareStatement("SELECT r.survey_id, r.survey_version_id, r.id, r.reference, "
+                + "coalesce(d.id, 0), r.answers::text, r.submitted_at "
+                + "FROM responses r LEFT JOIN drafts d ON d.id = r.draft_id WHERE r.reference = ?", ps -> {
+            ps.setString(1, reference);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    /** What a resume code holds: its response if it was sent, otherwise the unfinished draft. */
+    public Optional<Held> byResumeCode(String typedCode) {
+        Optional<String> code = Codes.readResumeCode(typedCode);
+        if (code.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.prepareStatement("SELECT d.survey_id, d.survey_version_id, r.id, r.reference, d.id, "
+                + "COALESCE(r.answers, d.answers)::text, r.submitted_at "
+                + "FROM drafts d LEFT JOIN responses r ON r.id = d.response_id WHERE d.resume_code = ?", ps -> {
+            ps.setString(1, code.get());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    /** The exact survey definition a response or draft answered, whether or not its file is still there. */
+    public SurveyDefinition definitionOf(Held held) {
+        return versions.definition(held.versionId()).orElseThrow();
+    }
+
+    /** Each answer beside the exact wording of the version it answered, in survey order. */
+    public List<AnsweredQuestion> answersBesideQuestions(Held held) {
+        return definitionOf(held).questionList().stream()
+                .filter(q -> held.answers().containsKey(q.key()))
+                .map(q -> new AnsweredQuestion(q.text(), display.display(q, held.answers().get(q.key()))))
+                .toList();
+    }
+
+    /**
+     * Erases what is held (a response and its draft, or an unfinished draft) in the caller's
+     * transaction. Returns false when it was already gone.
+     */
+    public boolean erase(Held held) {
+        if (held.submitted()) {
+            Long erased = jdbc.prepareStatement("WITH gone AS (DELETE FROM responses WHERE id = ? RETURNING id, draft_id), "
+                    + "d AS (DELETE FROM drafts WHERE id IN (SELECT draft_id FROM gone)) SELECT max(id) FROM gone", ps -> {
+                ps.setLong(1, held.responseId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long id = rs.getLong(1);
+                    return rs.wasNull() ? null : id;
+                }
+            });
+            if (erased == null) {
+                return false;
+            }
+            List<uk.chorus.changes.Change> changed = new ArrayList<>();
+            changed.add(new ResponseErased(held.responseId(), held.surveyId()));
+            if (held.draftId() > 0) {
+                changed.add(new DraftErased(held.draftId(), held.surveyId()));
+            }
+            changes.recordAll(changed);
+            return true;
+        }
+        int deleted = jdbc.prepareStatement("DELETE FROM drafts WHERE id = ? AND response_id IS NULL", ps -> {
+            ps.setLong(1, held.draftId());
+            return ps.executeUpdate();
+        });
+        if (deleted == 0) {
+            return false;
+        }
+        changes.record(new DraftErased(held.draftId(), held.surveyId()));
+        return true;
+    }
+
+    /** Removes every raw response and draft of a survey, in the caller's transaction; returns how many responses went. */
+    public long eraseSurvey(String surveyId) {
+        long[] gone = jdbc.prepareStatement("WITH d AS (DELETE FROM drafts WHERE survey_id = ? RETURNING id), "
+                + "r AS (DELETE FROM responses WHERE survey_id = ? RETURNING id) "
+                + "SELECT (SELECT count(*) FROM r), (SELECT count(*) FROM d)", ps -> {
+            ps.setString(1, surveyId);
+            ps.setString(2, surveyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new long[]{rs.getLong(1), rs.getLong(2)};
+            }
+        });
+        if (gone[0] + gone[1] > 0) {
+            changes.record(new RawAnswersExpired(surveyId));
+        }
+        return gone[0];
+    }
+
+    /** How many complete responses and unfinished (partial) drafts a survey has. */
+    public ResponseCounts count(String surveyId) {
+        return jdbc.prepareStatement("SELECT (SELECT count(*) FROM responses WHERE survey_id = ?), "
+                + "(SELECT count(*) FROM drafts WHERE survey_id = ? AND response_id IS NULL "
+                + "AND answers <> '{}'::jsonb)", ps -> {
+            ps.setString(1, surveyId);
+            ps.setString(2, surveyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new ResponseCounts(surveyId, rs.getLong(1), rs.getLong(2));
+            }
+        });
+    }
+
+    /** Whether a survey still has raw responses or drafts (retention has not yet deleted them). */
+    public boolean holdsAnything(String surveyId) {
+        return jdbc.prepareStatement("SELECT EXISTS (SELECT 1 FROM responses WHERE survey_id = ?) "
+                + "OR EXISTS (SELECT 1 FROM drafts WHERE survey_id = ?)", ps -> {
+            ps.setString(1, surveyId);
+            ps.setString(2, surveyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        });
+    }
+
+    private Held read(ResultSet rs) throws SQLException {
+        long responseId = rs.getLong(3);
+        Long response = rs.wasNull() ? null : responseId;
+        var submitted = rs.getTimestamp(7);
+        return new Held(rs.getString(1), rs.getLong(2), response, rs.getString(4), rs.getLong(5),
+                json.read(rs.getString(6)), submitted == null ? null : submitted.toInstant());
+    }
+}

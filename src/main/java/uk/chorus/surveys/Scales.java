@@ -1,0 +1,34 @@
+package uk.chorus.surveys;
+
+import java.util.Map;
+
+/**
+ * Which answers on a scale are positive, neutral or negative, so agreement and faces questions
+ * combine in results ("share positive", net agreement) and across waves that used either. "Don't
+ * know" is none of them: it is kept apart from the base.
+ */
+public final class Scales {
+    public static final int POSITIVE = 1;
+    public static final int NEUTRAL = 0;
+    public static final int NEGATIVE = -1;
+    private static final Map<String, Integer> POLARITY = Map.ofEntries(
+            Map.entry("strongly-agree", POSITIVE), Map.entry("agree", POSITIVE),
+            Map.entry("neither", NEUTRAL),
+            Map.entry("disagree", NEGATIVE), Map.entry("strongly-disagree", NEGATIVE),
+            Map.entry("really-good", POSITIVE), Map.entry("good", POSITIVE),
+            Map.entry("okay", NEUTRAL),
+            Map.entry("not-good", NEGATIVE), Map.entry("really-bad", NEGATIVE));
+
+    private Scales() {
+    }
+
+    /** +1, 0 or -1 for a scale answer; null for "don't know" or a question that is not a scale. */
+    public static Integer polarity(QuestionType type, String code) {
+        return type.isScale() ? POLARITY.get(code) : null;
+    }
+
+    /** Codes kept apart from the base of percentages: no view given. */
+    public static boolean isNoView(String code) {
+        return "dont-know".equals(code) || "prefer-not-to-say".equals(code);
+    }
+}

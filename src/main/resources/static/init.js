@@ -1,0 +1,32 @@
+// GOV.UK Frontend's own components (preventing double clicks, counting characters, focusing the
+// error summary) where JavaScript runs. Served from this origin as a module, so the Content
+// Security Policy needs no inline script. Pages work the same without it.
+import { initAll } from '/assets/govuk/govuk-frontend.min.js'
+
+document.body.classList.add('govuk-frontend-supported')
+initAll()
+
+// A survey page brought back from the browser's back/forward cache may be out of date (answers
+// sent since): fetch it again, so the server says where the respondent really is.
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted && document.querySelector('[data-chorus-fresh]')) {
+    window.location.reload()
+  }
+})
+
+// "Copy code" buttons: only shown where JavaScript can copy.
+document.querySelectorAll('[data-chorus-copy]').forEach((button) => {
+  const target = document.getElementById(button.getAttribute('data-chorus-copy'))
+  if (!target || !navigator.clipboard) {
+    return
+  }
+  button.hidden = false
+  button.addEventListener('click', () => {
+    navigator.clipboard.writeText(target.textContent.trim()).then(() => {
+      const done = button.getAttribute('data-chorus-copied')
+      if (done) {
+        button.textContent = done
+      }
+    })
+  })
+})

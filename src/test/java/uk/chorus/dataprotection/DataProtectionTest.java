@@ -1,0 +1,183 @@
+package uk.chorus.dataprotection;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.chorus.support.Browser;
+import uk.chorus.support.ChorusTest;
+import uk.chorus.support.StaffClient;
+import uk.chorus.support.StaffFixture;
+import uk.chorus.support.TestDatabase;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The right to erasure, subject access and retention, through the staff pages: every request
+ * checked against who may see the answers, confirmed before anything goes, audited with its reason
+ * and never with a resume code, and driven by what PostgreSQL holds rather than by survey files.
+ */
+@MicronautTest(transactional = false)
+class DataProtectionTest extends ChorusTest {
+    @Inject
+    RetentionJob retention;
+
+    private StaffClient admin;
+    private StaffClient assignedLead;
+    private StaffClient otherLead;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("chorus.admin.email", StaffFixture.ADMIN_EMAIL, "chorus.admin.password",
+                StaffFixture.ADMIN_PASSWORD);
+    }
+
+    @BeforeAll
+    void staff() {
+        admin = StaffFixture.signedIn(server.getURI(), StaffFixture.ADMIN_EMAIL, StaffFixture.ADMIN_PASSWORD);
+        assignedLead = StaffFixture.invite(server.getURI(), admin, "assigned@example.org", "lead");
+        otherLead = StaffFixture.invite(server.getURI(), admin, "other@example.org", "lead");
+        assertThat(admin.post("/staff/accounts/leads", "survey", "big-bang-2026", "lead", "assigned@example.org")
+                .status()).isEqualTo(303);
+    }
+
+    private String youngPersonsResponse() {
+        return StaffFixture.respond(server.getURI(), "big-bang-2026", StaffFixture.BIG_BANG_ANSWERS);
+    }
+
+    @Test
+    void erasureIsConfirmedNamingWhatWillGoThenErasesAndAuditsTheReason() {
+        String reference = StaffFixture.respond(server.getURI(), "family-voice-2026", StaffFixture.FAMILY_VOICE_ANSWERS);
+        Browser.Page confirm = assignedLead.post("/staff/requests", "code", reference.toLowerCase().replace("-", ""),
+                "action", "erase", "reason", "Email from the parent, 20 November");
+        assertThat(confirm.status()).isEqualTo(200);
+        assertThat(confirm.heading()).isEqualTo("Are you sure you want to erase these answers?");
+        assertThat(confirm.text()).contains("Family Voice survey 2026").contains("The response " + reference)
+                .contains("Email from the parent, 20 November");
+        assertThat(count("SELECT count(*) FROM responses WHERE reference = '" + reference + "'"))
+                .as("nothing goes before it is confirmed").isEqualTo(1);
+
+        Browser.Page erased = assignedLead.post("/staff/requests/erase", "code", reference, "action", "erase",
+                "reason", "Email from the parent, 20 November");
+        assertThat(erased.status()).isEqualTo(303);
+        assertThat(erased.location()).isEqualTo("/staff/requests?done=erased");
+        assertThat(assignedLead.get(erased.location()).text())
+                .contains("Everything held under that reference or resume code has been erased.");
+        assertThat(count("SELECT count(*) FROM responses WHERE reference = '" + reference + "'")).isZero();
+        assertThat(queryText("SELECT detail FROM audit_log WHERE action = 'erasure' AND subject = '" + reference + "'"))
+                .isEqualTo("family-voice-2026 – reason: Email from the parent, 20 November");
+        assertThat(count("SELECT count(*) FROM change_log WHERE kind = 'response-erased'")).isPositive();
+
+        Browser.Page again = assignedLead.post("/staff/requests", "code", reference, "action", "erase",
+                "reason", "Asked twice");
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.errorSummary()).containsExactly(
+                "We hold nothing under that reference or resume code. Check it and try again");
+    }
+
+    @Test
+    void aLeadNotAssignedToAYoungPeoplesSurveyCanNeitherEraseNorExportItsAnswers() {
+        String reference = youngPersonsResponse();
+        String before = databaseState();
+        Browser.Page asked = otherLead.post("/staff/requests", "code", reference, "action", "erase",
+                "reason", "Trying");
+        assertThat(asked.status()).isEqualTo(403);
+        Browser.Page direct = otherLead.post("/staff/requests/erase", "code", reference, "action", "erase",
+                "reason", "Trying the confirm step directly");
+        assertThat(direct.status()).isEqualTo(403);
+        Browser.Page export = otherLead.post("/staff/requests", "code", reference, "action", "export",
+                "reason", "Trying");
+        assertThat(export.status()).isEqualTo(403);
+        assertThat(databaseState()).isEqualTo(before);
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'erasure refused' AND subject = '"
+                + reference + "' AND actor = 'other@example.org'")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'export refused' AND subject = '"
+                + reference + "'")).isEqualTo(1);
+
+        // The assigned lead can, and so can an administrator (who handles such requests).
+        assertThat(assignedLead.post("/staff/requests", "code", reference, "action", "export", "reason",
+                "Subject access request by letter").status()).isEqualTo(200);
+        assertThat(admin.post("/staff/requests/erase", "code", reference, "action", "erase", "reason",
+                "Young person asked at the youth forum").status()).isEqualTo(303);
+        assertThat(count("SELECT count(*) FROM responses WHERE reference = '" + reference + "'")).isZero();
+    }
+
+    @Test
+    void aDraftIsErasedByItsResumeCodeAndTheCodeIsNeverWrittenDown() {
+        Browser browser = browser();
+        String page1 = browser.post("/s/family-voice-2026/start").location();
+        String code = page1.split("/")[3];
+        assertThat(browser.post(page1, "ehcp_status", "ehcp", "child_age", "5-10").status()).isEqualTo(303);
+        long draftId = count("SELECT id FROM drafts WHERE resume_code = '" + code + "'");
+
+        Browser.Page confirm = assignedLead.post("/staff/requests", "code", code.toLowerCase(), "action", "erase",
+                "reason", "Phone call from the parent");
+        assertThat(confirm.text()).contains("An unfinished survey that was never sent").doesNotContain(code + " ");
+        assertThat(assignedLead.post("/staff/requests/erase", "code", code, "action", "erase", "reason",
+                "Phone call from the parent").location()).isEqualTo("/staff/requests?done=erased");
+        assertThat(count("SELECT count(*) FROM drafts WHERE resume_code = '" + code + "'")).isZero();
+        assertThat(queryText("SELECT subject FROM audit_log WHERE action = 'erasure' ORDER BY id DESC LIMIT 1"))
+                .isEqualTo("draft " + draftId);
+        assertThat(count("SELECT count(*) FROM audit_log WHERE actor || action || subject || detail LIKE '%"
+                + code + "%'")).as("resume code in the audit log").isZero();
+    }
+
+    @Test
+    void aSubjectAccessExportHoldsEveryAnswerWithItsWordingAndTheReason() {
+        String reference = StaffFixture.respond(server.getURI(), "family-voice-2026", StaffFixture.FAMILY_VOICE_ANSWERS);
+        Browser.Page export = admin.post("/staff/requests", "code", reference, "action", "export",
+                "reason", "Subject access request, letter of 18 November");
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Type").orElseThrow()).contains("application/json");
+        assertThat(export.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("chorus-" + reference + ".json");
+        assertThat(export.body()).contains("\"reference\":\"" + reference + "\"")
+                .contains("\"answer\":[\"Speech therapy in school sooner.\"]");
+        assertThat(queryText("SELECT detail FROM audit_log WHERE action = 'subject access export' AND subject = '"
+                + reference + "'")).isEqualTo("family-voice-2026 – reason: Subject access request, letter of 18 November");
+    }
+
+    @Test
+    void aRequestWithoutAReasonOrWithAnOverLongOneIsRefusedAndWritesNothing() {
+        String reference = StaffFixture.respond(server.getURI(), "family-voice-2026", StaffFixture.FAMILY_VOICE_ANSWERS);
+        long audited = count("SELECT count(*) FROM audit_log");
+        Browser.Page blank = admin.post("/staff/requests", "code", reference, "action", "export", "reason", " ");
+        assertThat(blank.status()).isEqualTo(422);
+        assertThat(blank.errorSummary()).containsExactly("Enter the reason for this request, in 500 characters or fewer");
+        Browser.Page long_ = admin.post("/staff/requests/erase", "code", reference, "action", "erase",
+                "reason", "x".repeat(501));
+        assertThat(long_.status()).isEqualTo(422);
+        assertThat(count("SELECT count(*) FROM audit_log")).isEqualTo(audited);
+        assertThat(count("SELECT count(*) FROM responses WHERE reference = '" + reference + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void privacyDutiesFollowWhatPostgresHoldsEvenWhenASurveyFileIsGone() throws Exception {
+        // A survey whose file has been removed: only its stored version and one response remain.
+        try (var connection = TestDatabase.connect(databaseUrl)) {
+            connection.createStatement().execute("INSERT INTO survey_versions (survey_id, version, content_hash, "
+                    + "definition) SELECT 'gone-2019', 1, 'gone', jsonb_set(jsonb_set(jsonb_set(definition, '{id}', "
+                    + "'\"gone-2019\"'), '{opens}', '\"2019-01-01\"'), '{closes}', '\"2019-02-01\"') "
+                    + "FROM survey_versions WHERE survey_id = 'family-voice-2026' ORDER BY version DESC LIMIT 1");
+            connection.createStatement().execute("INSERT INTO responses (reference, survey_id, survey_version_id, "
+                    + "channel, submission_id, answers) SELECT 'GONE-2019', 'gone-2019', id, 'api', gen_random_uuid(), "
+                    + "'{\"biggest_difference\": \"Kept too long\"}' FROM survey_versions WHERE survey_id = 'gone-2019'");
+        }
+        Browser.Page export = assignedLead.post("/staff/requests", "code", "GONE-2019", "action", "export",
+                "reason", "Subject access request");
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.body()).contains("Kept too long");
+
+        String kept = StaffFixture.respond(server.getURI(), "family-voice-2026", StaffFixture.FAMILY_VOICE_ANSWERS);
+        assertThat(retention.runNow()).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM responses WHERE survey_id = 'gone-2019'")).isZero();
+        assertThat(count("SELECT count(*) FROM responses WHERE reference = '" + kept + "'")).isEqualTo(1);
+        assertThat(queryText("SELECT detail FROM audit_log WHERE action = 'retention deletion' AND subject = 'gone-2019'"))
+                .isEqualTo("raw answers past 2021-02-01");
+        assertThat(count("SELECT count(*) FROM change_log WHERE kind = 'raw-answers-expired' AND survey_id = 'gone-2019'"))
+                .isEqualTo(1);
+        assertThat(retention.runNow()).isZero();
+    }
+}
