@@ -20,9 +20,10 @@ abstract class BrowserTest extends ChorusTest {
     @BeforeAll
     void needsChromium() {
         if (System.getenv("CI") != null) {
-            assertThat(Chromium.installed()).as("Chromium and chromedriver are installed by .ci/run").isTrue();
+            assertThat(Chromium.installed()).as("chromium and chromedriver on the PATH (.ci/run installs them)").isTrue();
         }
-        assumeTrue(Chromium.installed(), "Install chromium and chromium-driver (Debian) to run browser tests");
+        assumeTrue(Chromium.installed(), "Install chromium and chromium-driver (Debian) to run browser tests; "
+                + "in CI (CI set) a missing browser fails them instead");
     }
 
     Chromium phone(String journey, boolean javascript) throws IOException {

@@ -29,8 +29,9 @@ import java.util.Map;
  * Checker, no sideways scrolling, and a full-page screenshot under target/screenshots/.
  */
 final class Chromium implements AutoCloseable {
-    static final String BINARY = "/usr/bin/chromium";
-    static final String DRIVER = "/usr/bin/chromedriver";
+    // Found on the PATH, exactly as .ci/run looks for them, so the two can never disagree.
+    static final Path BINARY = onPath("chromium");
+    static final Path DRIVER = onPath("chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
@@ -47,7 +48,7 @@ final class Chromium implements AutoCloseable {
         this.journey = journey;
         this.profile = Files.createTempDirectory("chorus-chromium");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(BINARY);
+        options.setBinary(BINARY.toFile());
         // As the machine notes say: without the background-networking flags Chromium keeps trying
         // to reach hosts this closed network refuses.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -58,7 +59,7 @@ final class Chromium implements AutoCloseable {
             options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         }
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(DRIVER))
+                .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
         this.driver = new ChromeDriver(service, options);
@@ -67,7 +68,18 @@ final class Chromium implements AutoCloseable {
     }
 
     static boolean installed() {
-        return Files.isExecutable(Path.of(BINARY)) && Files.isExecutable(Path.of(DRIVER));
+        return BINARY != null && DRIVER != null;
+    }
+
+    /** The first executable of that name on the PATH, as `command -v` finds it; null when there is none. */
+    private static Path onPath(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
+            if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     ChromeDriver driver() {

@@ -48,6 +48,25 @@ class BackupRestoreTest extends ChorusTest {
         }
     }
 
+    @org.junit.jupiter.api.BeforeAll
+    void needsPostgresClientTools() {
+        boolean present = onPath("pg_dump") && onPath("pg_restore");
+        if (System.getenv("CI") != null) {
+            assertThat(present).as("pg_dump and pg_restore on the PATH").isTrue();
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(present,
+                "pg_dump and pg_restore (PostgreSQL's client tools) are needed to test backups");
+    }
+
+    private static boolean onPath(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir.isEmpty() ? "." : dir, name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Test
     void aDumpRestoresEveryResponseAndDraftIntoAFreshDatabase() throws Exception {
         Browser browser = browser();

@@ -10,10 +10,14 @@ import java.util.UUID;
 
 /**
  * A freshly created PostgreSQL database for each test class, dropped when the test run ends.
- * Uses the local server (DATABASE_ADMIN_URL, default the machine's own on 127.0.0.1:5432).
+ * Uses the local server (DATABASE_ADMIN_URL, default the machine's own on 127.0.0.1:5432); on a
+ * machine with none, the same embedded PostgreSQL the service falls back to, started once for the
+ * whole run, so `mvn test` needs only a JDK.
  */
 public final class TestDatabase {
-    private static final String ADMIN_URL = env("DATABASE_ADMIN_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    private static final String LOCAL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    private static uk.chorus.database.EmbeddedDatabase embedded;
+    private static final String ADMIN_URL = adminUrl();
     public static final String USER = env("DATABASE_USER", "postgres");
     public static final String PASSWORD = env("DATABASE_PASSWORD", "");
     private static final List<String> CREATED = new ArrayList<>();
@@ -54,6 +58,13 @@ public final class TestDatabase {
                 System.err.println("Could not drop test database " + name + ": " + e.getMessage());
             }
         }
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (Exception e) {
+                System.err.println("The tests' embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }
     }
 
     private static void admin(String sql) {
@@ -62,6 +73,25 @@ public final class TestDatabase {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Tests need PostgreSQL at " + ADMIN_URL + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static String adminUrl() {
+        String configured = System.getenv("DATABASE_ADMIN_URL");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        if (uk.chorus.database.EmbeddedDatabase.answers(LOCAL)) {
+            return LOCAL;
+        }
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("chorus-test-postgres");
+            embedded = uk.chorus.database.EmbeddedDatabase.start(dir.resolve("postgres"));
+            System.err.println("Tests use an embedded PostgreSQL on port " + embedded.port()
+                    + " (nothing answers on 127.0.0.1:5432).");
+            return embedded.url("postgres");
+        } catch (Exception e) {
+            throw new IllegalStateException("Tests need PostgreSQL: " + e.getMessage(), e);
         }
     }
 
