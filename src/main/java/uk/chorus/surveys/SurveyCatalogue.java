@@ -94,6 +94,19 @@ public class SurveyCatalogue implements ApplicationEventListener<StartupEvent> {
         return Files.isRegularFile(file) && (name.endsWith(".yml") || name.endsWith(".yaml"));
     }
 
+    /**
+     * Loads one definition that does not come from the surveys folder (the demo's earlier waves),
+     * with the same checks as a file; returns its problems, empty when it loaded.
+     */
+    public synchronized List<DefinitionProblem> load(String fileName, String content) {
+        SurveyFileResult result = parser.parse(fileName, content);
+        if (result.ok()) {
+            LiveSurvey survey = versions.record(result.definition().get());
+            live.put(survey.id(), survey);
+        }
+        return result.problems();
+    }
+
     public Optional<LiveSurvey> find(String surveyId) {
         return Optional.ofNullable(live.get(surveyId));
     }

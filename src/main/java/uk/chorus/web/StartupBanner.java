@@ -12,19 +12,22 @@ class StartupBanner {
     private static final Logger LOG = LoggerFactory.getLogger(StartupBanner.class);
     private final PublicAddress address;
     private final SiteConfiguration site;
+    private final boolean demo;
 
-    StartupBanner(PublicAddress address, SiteConfiguration site) {
+    StartupBanner(PublicAddress address, SiteConfiguration site,
+                  @io.micronaut.context.annotation.Value("${chorus.demo:false}") boolean demo) {
         this.address = address;
         this.site = site;
+        this.demo = demo;
     }
 
     @EventListener
     void started(ServerStartupEvent event) {
-        if (site.isPlaceholderAreaName()) {
+        if (site.isPlaceholderAreaName() && !demo) {
             LOG.warn("Every page says \"{}\": set CHORUS_AREA_NAME to your local area's name (and CHORUS_CONTACT_EMAIL "
                     + "for the contact and privacy pages) before families see it.", SiteConfiguration.DEFAULT_AREA_NAME);
         }
-        if (site.getContactEmail().isBlank()) {
+        if (site.getContactEmail().isBlank() && !demo) {
             LOG.warn("No contact address: set CHORUS_CONTACT_EMAIL so families can reach a person about a survey "
                     + "or their data.");
         }

@@ -1,0 +1,11 @@
+package uk.chorus.demo;
+
+import java.util.Random;
+
+/**
+ * One more part of the demo data (feedback, the pledge, a published report), loaded once after the
+ * surveys and their responses, through its feature's public services.
+ */
+interface DemoPart {
+    void load(Random random);
+}

@@ -1,0 +1,108 @@
+package uk.chorus.demo;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+import uk.chorus.support.ChorusTest;
+import uk.chorus.support.StaffClient;
+import uk.chorus.support.TestDatabase;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** CHORUS_DEMO=true on an empty database: something real to look at, and never on real answers. */
+@MicronautTest(transactional = false)
+class DemoTest extends ChorusTest {
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("chorus.demo", "true");
+    }
+
+    @Test
+    void bothWavesOfBothSurveysAreThereWithSmallGroupsAndPartials() {
+        assertThat(count("SELECT count(*) FROM responses WHERE survey_id = 'family-voice-2025' AND channel = 'demo'"))
+                .isEqualTo(600);
+        assertThat(count("SELECT count(*) FROM responses WHERE survey_id = 'family-voice-2026'")).isEqualTo(600);
+        assertThat(count("SELECT count(*) FROM responses WHERE survey_id = 'big-bang-2025'")).isEqualTo(150);
+        assertThat(count("SELECT count(*) FROM responses WHERE survey_id = 'big-bang-2026'")).isEqualTo(150);
+        assertThat(count("SELECT count(*) FROM drafts WHERE response_id IS NULL AND answers <> '{}'::jsonb"))
+                .isBetween(40L, 60L);
+        // Every group is there, some deliberately too small to publish.
+        assertThat(count("SELECT count(DISTINCT answers->>'primary_need') FROM responses "
+                + "WHERE survey_id = 'family-voice-2026'")).isGreaterThanOrEqualTo(13);
+        assertThat(count("SELECT count(*) FROM (SELECT answers->>'primary_need', count(*) n FROM responses "
+                + "WHERE survey_id = 'family-voice-2026' GROUP BY 1) g WHERE n BETWEEN 1 AND 4"))
+                .as("primary-need groups smaller than the smallest publishable group").isPositive();
+        // Free text in families' own words, different from answer to answer.
+        long answered = count("SELECT count(*) FROM responses WHERE survey_id = 'family-voice-2026' "
+                + "AND answers ? 'biggest_difference'");
+        long distinct = count("SELECT count(DISTINCT answers->>'biggest_difference') FROM responses "
+                + "WHERE survey_id = 'family-voice-2026'");
+        assertThat(answered).isGreaterThan(300);
+        assertThat(distinct).isGreaterThan(answered / 2);
+        // Last year's wave is the baseline the shipped survey names.
+        assertThat(browser().get("/s/family-voice-2025").heading()).isEqualTo("This survey has closed");
+    }
+
+    @Test
+    void theDemoSpeaksInEveryThemeOfTheDomain() throws IOException {
+        Set<String> themes;
+        try (InputStream in = DemoTest.class.getResourceAsStream("/demo/comments.txt")) {
+            themes = Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"))
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.split("\\|")[0])
+                    .collect(Collectors.toSet());
+        }
+        assertThat(themes).contains("local-offer", "ehcp", "annual-reviews", "assessment-waits", "mental-health",
+                "short-breaks", "transition", "inclusion", "school-places", "communication", "therapies",
+                "equipment", "personal-budgets", "staff-training", "friendships");
+    }
+
+    @Test
+    void everyDemoAccountSignsIn() {
+        for (DemoLoader.DemoAccount account : DemoLoader.ACCOUNTS) {
+            StaffClient client = new StaffClient(server.getURI());
+            assertThat(client.signIn(account.email(), DemoLoader.PASSWORD).status()).as(account.email()).isEqualTo(303);
+        }
+        assertThat(count("SELECT count(*) FROM survey_leads l JOIN accounts a ON a.id = l.account_id "
+                + "WHERE a.email = 'lead@demo.example'")).isEqualTo(2);
+    }
+
+    @Test
+    void aDatabaseHoldingRealResponsesGetsNoDemoData() throws Exception {
+        String url = TestDatabase.fresh();
+        Map<String, Object> plain = Map.of("datasources.default.url", url, "datasources.default.username",
+                TestDatabase.USER, "datasources.default.password", TestDatabase.PASSWORD, "micronaut.server.port", -1,
+                "chorus.surveys.dir", "surveys");
+        try (ApplicationContext first = ApplicationContext.run(EmbeddedServer.class, plain).getApplicationContext()) {
+            first.getBean(EmbeddedServer.class);
+        }
+        try (Connection connection = TestDatabase.connect(url)) {
+            connection.createStatement().execute("INSERT INTO responses (reference, survey_id, survey_version_id, "
+                    + "channel, submission_id, answers) SELECT 'REAL-0001', survey_id, id, 'api', gen_random_uuid(), "
+                    + "'{}' FROM survey_versions WHERE survey_id = 'family-voice-2026'");
+        }
+        Map<String, Object> demo = new java.util.HashMap<>(plain);
+        demo.put("chorus.demo", "true");
+        try (EmbeddedServer second = ApplicationContext.run(EmbeddedServer.class, demo)) {
+            assertThat(second.isRunning()).isTrue();
+        }
+        try (Connection connection = TestDatabase.connect(url);
+             var rs = connection.createStatement().executeQuery("SELECT (SELECT count(*) FROM responses), "
+                     + "(SELECT count(*) FROM accounts), (SELECT count(*) FROM survey_versions WHERE survey_id LIKE '%2025')")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("responses").isEqualTo(1);
+            assertThat(rs.getLong(2)).as("accounts").isZero();
+            assertThat(rs.getLong(3)).as("demo surveys").isZero();
+        }
+    }
+}
