@@ -24,9 +24,11 @@ class AuditController {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss", Locale.UK)
             .withZone(ZoneId.of("Europe/London"));
     private final AuditLog audit;
+    private final uk.chorus.web.Messages messages;
 
-    AuditController(AuditLog audit) {
+    AuditController(AuditLog audit, uk.chorus.web.Messages messages) {
         this.audit = audit;
+        this.messages = messages;
     }
 
     public record Row(String when, String actor, String action, String subject, String detail) {
@@ -42,7 +44,9 @@ class AuditController {
         var rows = page.entries().stream()
                 .map(e -> new Row(WHEN.format(e.at()), e.actor(), e.action(), e.subject(), e.detail()))
                 .toList();
-        var actions = audit.actions().stream().map(a -> new ActionOption(a, a, a.equals(action))).toList();
+        var actions = new java.util.ArrayList<ActionOption>();
+        actions.add(new ActionOption("", messages.get("audit.filter.everything"), action == null || action.isEmpty()));
+        audit.actions().forEach(a -> actions.add(new ActionOption(a, a, a.equals(action))));
         String older = page.older() == null ? null : UriBuilder.of("/staff/audit")
                 .queryParam("action", action == null ? "" : action)
                 .queryParam("actor", actor == null ? "" : actor)

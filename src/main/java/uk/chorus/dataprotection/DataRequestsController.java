@@ -46,6 +46,9 @@ class DataRequestsController {
         this.messages = messages;
     }
 
+    public record Choice(String id, String value, String label, boolean checked) {
+    }
+
     /** A request as typed on the form, checked. */
     private record Typed(String code, String action, String reason, FormErrors errors) {
     }
@@ -151,6 +154,9 @@ class DataRequestsController {
                                           @Nullable String doneKey) {
         return Pages.render(status, "dataprotection/requests", typed.errors().addTo(Pages.model(
                 "titleKey", "requests.title", "staff", Staff.of(authentication), "code", typed.code(),
-                "reason", typed.reason(), "exporting", !typed.action().equals("erase"), "doneKey", doneKey)));
+                "reason", typed.reason(), "actions", List.of(
+                        new Choice("action", "export", messages.get("requests.action.export"), !typed.action().equals("erase")),
+                        new Choice("action-2", "erase", messages.get("requests.action.erase"), typed.action().equals("erase"))),
+                "doneKey", doneKey)));
     }
 }
