@@ -104,6 +104,23 @@ public class ChangeLog {
         });
     }
 
+    /** What has changed for one survey since a change id: the newest id, and whether all of it was new responses. */
+    public record Since(long latestId, boolean onlySubmissions) {
+    }
+
+    public Since since(String surveyId, long afterId) {
+        return jdbc.prepareStatement("SELECT coalesce(max(id), ?), coalesce(bool_and(kind = 'response-submitted'), true) "
+                + "FROM change_log WHERE survey_id = ? AND id > ?", ps -> {
+            ps.setLong(1, afterId);
+            ps.setString(2, surveyId);
+            ps.setLong(3, afterId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Since(rs.getLong(1), rs.getBoolean(2));
+            }
+        });
+    }
+
     /** The newest id in the log (0 when empty): where a fresh copy built from current data starts from. */
     public long latest() {
         return jdbc.prepareStatement("SELECT coalesce(max(id), 0) FROM change_log", ps -> {

@@ -23,11 +23,14 @@ class ApiSubmissions {
     private final ResponseBatchWriter writer;
     private final AnswerJson json;
     private final Messages messages;
+    private final uk.chorus.surveys.SurveyVersions versions;
 
-    ApiSubmissions(ResponseBatchWriter writer, AnswerJson json, Messages messages) {
+    ApiSubmissions(ResponseBatchWriter writer, AnswerJson json, Messages messages,
+                   uk.chorus.surveys.SurveyVersions versions) {
         this.writer = writer;
         this.json = json;
         this.messages = messages;
+        this.versions = versions;
     }
 
     sealed interface Outcome {
@@ -61,7 +64,8 @@ class ApiSubmissions {
             return CompletableFuture.completedFuture(new Outcome.Invalid(sentences));
         }
         try {
-            return writer.submit(submissionId, survey.id(), survey.versionId(), json.write(values))
+            return writer.submit(submissionId, survey.id(), survey.versionId(), json.write(values),
+                            AnswerCoding.encode(survey.definition(), versions.vocabulary(survey), values))
                     .orTimeout(WAIT_SECONDS, TimeUnit.SECONDS)
                     .thenApply(written -> outcome(survey, written))
                     // Not acknowledged in time: the client retries with the same submission id and

@@ -55,7 +55,9 @@ class DraftSubmission {
             Question first = missing.get(0);
             return new Outcome.Incomplete(first, progress.pageNumberOf(first.key()));
         }
-        Responses.Stored stored = responses.insertFromDraft(draft, progress.answers().shownOnly());
+        var answers = progress.answers().shownOnly();
+        Responses.Stored stored = responses.insertFromDraft(draft, answers,
+                AnswerCoding.encode(survey, versions.vocabulary(draft.surveyVersionId()), answers));
         drafts.markSubmitted(draft.id(), stored.id());
         changes.record(new ResponseSubmitted(stored.id(), draft.surveyId()));
         return new Outcome.Submitted(stored.reference());

@@ -35,8 +35,10 @@ class ResponseBatchWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ResponseBatchWriter.class);
     private static final int REFERENCE_ATTEMPTS = 3;
     private static final String INSERT = "INSERT INTO responses (reference, survey_id, survey_version_id, channel, "
-            + "submission_id, answers) SELECT r, s, v, 'api', u, CAST(a AS jsonb) "
-            + "FROM unnest(?::text[], ?::text[], ?::bigint[], ?::uuid[], ?::text[]) AS t(r, s, v, u, a) "
+            + "submission_id, answers, codes, numbers) SELECT r, s, v, 'api', u, CAST(a AS jsonb), "
+            + "string_to_array(c, ',')::integer[], string_to_array(n, ',')::integer[] "
+            + "FROM unnest(?::text[], ?::text[], ?::bigint[], ?::uuid[], ?::text[], ?::text[], ?::text[]) "
+            + "AS t(r, s, v, u, a, c, n) "
             + "ON CONFLICT (submission_id) DO NOTHING RETURNING id, reference";
     private static final String EARLIER = "SELECT submission_id, reference, survey_id FROM responses "
             + "WHERE submission_id = ANY(?::uuid[])";
@@ -60,7 +62,7 @@ class ResponseBatchWriter {
     }
 
     /** One submission to store; the outcome says whether it was new or seen before. */
-    record Pending(UUID submissionId, String surveyId, long versionId, String answersJson,
+    record Pending(UUID submissionId, String surveyId, long versionId, String answersJson, AnswerCoding.Coded coded,
                    CompletableFuture<Written> result) {
     }
 
@@ -79,9 +81,10 @@ class ResponseBatchWriter {
         }
     }
 
-    CompletableFuture<Written> submit(UUID submissionId, String surveyId, long versionId, String answersJson) {
+    CompletableFuture<Written> submit(UUID submissionId, String surveyId, long versionId, String answersJson,
+                                      AnswerCoding.Coded coded) {
         CompletableFuture<Written> result = new CompletableFuture<>();
-        if (!running || !queue.offer(new Pending(submissionId, surveyId, versionId, answersJson, result))) {
+        if (!running || !queue.offer(new Pending(submissionId, surveyId, versionId, answersJson, coded, result))) {
             throw new Overloaded();
         }
         return result;
@@ -152,6 +155,8 @@ class ResponseBatchWriter {
         Long[] versions = new Long[n];
         UUID[] ids = new UUID[n];
         String[] answers = new String[n];
+        String[] codes = new String[n];
+        String[] numbers = new String[n];
         Map<String, UUID> byReference = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Pending p = batch.get(i);
@@ -160,6 +165,9 @@ class ResponseBatchWriter {
             versions[i] = p.versionId();
             ids[i] = p.submissionId();
             answers[i] = p.answersJson();
+            // As text: JDBC cannot send an array of arrays of differing lengths; PostgreSQL splits them.
+            codes[i] = joined(p.coded().codes());
+            numbers[i] = joined(p.coded().numbers());
             byReference.put(references[i], p.submissionId());
         }
         Map<UUID, Written> outcomes = new HashMap<>();
@@ -170,6 +178,8 @@ class ResponseBatchWriter {
             insert.setArray(3, connection.createArrayOf("bigint", versions));
             insert.setArray(4, connection.createArrayOf("uuid", ids));
             insert.setArray(5, connection.createArrayOf("text", answers));
+            insert.setArray(6, connection.createArrayOf("text", codes));
+            insert.setArray(7, connection.createArrayOf("text", numbers));
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
                     String reference = rs.getString(2);
@@ -201,6 +211,17 @@ class ResponseBatchWriter {
         // Last write of the transaction: the change log orders commits (see ChangeLog).
         changes.recordAll(submitted);
         return outcomes;
+    }
+
+    private static String joined(int[] values) {
+        StringBuilder text = new StringBuilder(values.length * 3);
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            text.append(values[i]);
+        }
+        return text.toString();
     }
 
     @PreDestroy

@@ -39,11 +39,13 @@ public class ResponseImport {
     private final JdbcOperations jdbc;
     private final AnswerJson json;
     private final ChangeLog changes;
+    private final uk.chorus.surveys.SurveyVersions versions;
 
-    ResponseImport(JdbcOperations jdbc, AnswerJson json, ChangeLog changes) {
+    ResponseImport(JdbcOperations jdbc, AnswerJson json, ChangeLog changes, uk.chorus.surveys.SurveyVersions versions) {
         this.jdbc = jdbc;
         this.json = json;
         this.changes = changes;
+        this.versions = versions;
     }
 
     /** One response to import: its answers (as the JSON API takes them) and when it was sent. */
@@ -64,8 +66,12 @@ public class ResponseImport {
     @Transactional
     public int importResponses(LiveSurvey survey, Channel channel, List<Imported> responses) {
         List<String> documents = new ArrayList<>();
+        List<AnswerCoding.Coded> coded = new ArrayList<>();
+        var vocabulary = versions.vocabulary(survey);
         for (Imported response : responses) {
-            documents.add(json.write(checked(survey, response.answers())));
+            Map<String, Object> values = checked(survey, response.answers());
+            documents.add(json.write(values));
+            coded.add(AnswerCoding.encode(survey.definition(), vocabulary, values));
         }
         List<ResponseSubmitted> submitted = new ArrayList<>();
         int batch = 500;
@@ -74,20 +80,27 @@ public class ResponseImport {
             String[] references = new String[to - from];
             String[] answers = new String[to - from];
             Timestamp[] times = new Timestamp[to - from];
+            String[] codes = new String[to - from];
+            String[] numbers = new String[to - from];
             for (int i = from; i < to; i++) {
                 references[i - from] = Codes.newReference();
                 answers[i - from] = documents.get(i);
                 times[i - from] = Timestamp.from(responses.get(i).submittedAt());
+                codes[i - from] = joined(coded.get(i).codes());
+                numbers[i - from] = joined(coded.get(i).numbers());
             }
             jdbc.prepareStatement("INSERT INTO responses (reference, survey_id, survey_version_id, channel, answers, "
-                    + "submitted_at) SELECT r, ?, ?, ?, CAST(a AS jsonb), t FROM unnest(?::text[], ?::text[], "
-                    + "?::timestamptz[]) AS x(r, a, t) RETURNING id", ps -> {
+                    + "submitted_at, codes, numbers) SELECT r, ?, ?, ?, CAST(a AS jsonb), t, "
+                    + "string_to_array(c, ',')::integer[], string_to_array(n, ',')::integer[] FROM unnest(?::text[], "
+                    + "?::text[], ?::timestamptz[], ?::text[], ?::text[]) AS x(r, a, t, c, n) RETURNING id", ps -> {
                 ps.setString(1, survey.id());
                 ps.setLong(2, survey.versionId());
                 ps.setString(3, channel.stored);
                 ps.setArray(4, ps.getConnection().createArrayOf("text", references));
                 ps.setArray(5, ps.getConnection().createArrayOf("text", answers));
                 ps.setArray(6, ps.getConnection().createArrayOf("timestamptz", times));
+                ps.setArray(7, ps.getConnection().createArrayOf("text", codes));
+                ps.setArray(8, ps.getConnection().createArrayOf("text", numbers));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         submitted.add(new ResponseSubmitted(rs.getLong(1), survey.id()));
@@ -143,6 +156,10 @@ public class ResponseImport {
                 return rs.getBoolean(1);
             }
         });
+    }
+
+    private static String joined(int[] values) {
+        return java.util.Arrays.stream(values).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(","));
     }
 
     private static Map<String, Object> checked(LiveSurvey survey, Map<String, Object> answers) {

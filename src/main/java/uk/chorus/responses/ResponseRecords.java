@@ -68,6 +68,111 @@ public class ResponseRecords {
     public record AnsweredQuestion(String question, List<String> answer) {
     }
 
+    /**
+     * A response's answers as numbers (see AnswerVocabulary of its version), for counting. A
+     * partial response (an unfinished draft) has a negative id.
+     */
+    public record CodedResponse(long id, long versionId, Instant submittedAt, int[] codes, int[] numbers) {
+        public boolean partial() {
+            return id < 0;
+        }
+    }
+
+    /** A complete response with its answers, for a raw export. */
+    public record RawResponse(String reference, Instant submittedAt, String channel, long versionId,
+                              Map<String, Object> answers) {
+    }
+
+    /**
+     * Every complete response of a survey after the given id, oldest first, coded: streamed in
+     * the caller's read-only transaction (PostgreSQL only streams inside one).
+     */
+    @io.micronaut.transaction.annotation.Transactional(readOnly = true)
+    public void forEachCoded(String surveyId, long afterId, java.util.function.Consumer<CodedResponse> consumer) {
+        jdbc.prepareStatement("SELECT id, survey_version_id, submitted_at, codes::text, numbers::text FROM responses "
+                + "WHERE survey_id = ? AND id > ? AND codes IS NOT NULL ORDER BY id", ps -> {
+            ps.setString(1, surveyId);
+            ps.setLong(2, afterId);
+            ps.setFetchSize(5000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(new CodedResponse(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
+                            ints(rs.getString(4)), ints(rs.getString(5))));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Every unfinished draft of a survey that holds answers, coded (ids negative: partial responses). */
+    @io.micronaut.transaction.annotation.Transactional(readOnly = true)
+    public void forEachPartial(String surveyId, java.util.function.Consumer<CodedResponse> consumer) {
+        jdbc.prepareStatement("SELECT id, survey_version_id, updated_at, answers::text FROM drafts WHERE survey_id = ? "
+                + "AND response_id IS NULL AND answers <> '{}'::jsonb ORDER BY id", ps -> {
+            ps.setString(1, surveyId);
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long versionId = rs.getLong(2);
+                    var definition = versions.definition(versionId).orElseThrow();
+                    AnswerCoding.Coded coded = AnswerCoding.encode(definition, versions.vocabulary(versionId),
+                            json.read(rs.getString(4)));
+                    consumer.accept(new CodedResponse(-rs.getLong(1), versionId, rs.getTimestamp(3).toInstant(),
+                            coded.codes(), coded.numbers()));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Every complete response of a survey with its answers, oldest first, for a raw export. */
+    @io.micronaut.transaction.annotation.Transactional(readOnly = true)
+    public void forEachRaw(String surveyId, java.util.function.Consumer<RawResponse> consumer) {
+        jdbc.prepareStatement("SELECT reference, submitted_at, channel, survey_version_id, answers::text FROM responses "
+                + "WHERE survey_id = ? ORDER BY id", ps -> {
+            ps.setString(1, surveyId);
+            ps.setFetchSize(2000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(new RawResponse(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                            rs.getLong(4), json.read(rs.getString(5))));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** "{1,2,3}" as numbers, read by hand: this runs for every response of a survey on a cold start. */
+    static int[] ints(String array) {
+        if (array == null || array.length() <= 2) {
+            return new int[0];
+        }
+        int count = 1;
+        for (int i = 1; i < array.length() - 1; i++) {
+            if (array.charAt(i) == ',') {
+                count++;
+            }
+        }
+        int[] values = new int[count];
+        int value = 0;
+        int at = 0;
+        boolean negative = false;
+        for (int i = 1; i < array.length() - 1; i++) {
+            char c = array.charAt(i);
+            if (c == ',') {
+                values[at++] = negative ? -value : value;
+                value = 0;
+                negative = false;
+            } else if (c == '-') {
+                negative = true;
+            } else {
+                value = value * 10 + (c - '0');
+            }
+        }
+        values[at] = negative ? -value : value;
+        return values;
+    }
+
     public List<Listed> list(String surveyId) {
         return jdbc.prepareStatement("SELECT reference, submitted_at, channel FROM responses WHERE survey_id = ? "
                 + "ORDER BY submitted_at DESC, id DESC LIMIT " + LIST_LIMIT, ps -> {

@@ -22,16 +22,19 @@ class Responses {
     record Stored(long id, String reference) {
     }
 
-    /** Stores a web response for a locked draft. */
-    Stored insertFromDraft(Draft draft, Map<String, Object> answers) {
+    /** Stores a web response for a locked draft, with its answers also as codes. */
+    Stored insertFromDraft(Draft draft, Map<String, Object> answers, AnswerCoding.Coded coded) {
         String reference = Codes.newReference();
         long id = jdbc.prepareStatement("INSERT INTO responses (reference, survey_id, survey_version_id, channel, "
-                + "draft_id, answers) VALUES (?, ?, ?, 'web', ?, CAST(? AS jsonb)) RETURNING id", ps -> {
+                + "draft_id, answers, codes, numbers) VALUES (?, ?, ?, 'web', ?, CAST(? AS jsonb), ?, ?) RETURNING id",
+                ps -> {
             ps.setString(1, reference);
             ps.setString(2, draft.surveyId());
             ps.setLong(3, draft.surveyVersionId());
             ps.setLong(4, draft.id());
             ps.setString(5, json.write(answers));
+            ps.setArray(6, ps.getConnection().createArrayOf("integer", coded.boxedCodes()));
+            ps.setArray(7, ps.getConnection().createArrayOf("integer", coded.boxedNumbers()));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

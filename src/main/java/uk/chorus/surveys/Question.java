@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param lowLabel     for a rating, the words for 0 ("Very poor")
  * @param highLabel    for a rating, the words for 10 ("Excellent")
  * @param supportBox   show "If you need to talk to someone now" after this question
+ * @param better       which way is an improvement ("higher" or "lower") when results compare
+ *                     waves; scales and ratings are "higher" unless the file says otherwise
  */
 @Serdeable
 public record Question(
@@ -35,7 +37,8 @@ public record Question(
         @Nullable String errorMessage,
         @Nullable String lowLabel,
         @Nullable String highLabel,
-        @Nullable Boolean supportBox) {
+        @Nullable Boolean supportBox,
+        @Nullable String better) {
 
     public Question {
         options = options == null ? List.of() : List.copyOf(options);
@@ -56,5 +59,13 @@ public record Question(
 
     public boolean showsSupport() {
         return Boolean.TRUE.equals(supportBox);
+    }
+
+    /** +1 when a higher share or value is better, -1 when lower is, 0 when neither is (just a change). */
+    public int direction() {
+        if (better != null) {
+            return better.equals("lower") ? -1 : better.equals("higher") ? 1 : 0;
+        }
+        return type.isScale() || type == QuestionType.RATING ? 1 : 0;
     }
 }

@@ -39,7 +39,7 @@ public final class SurveyFileParser {
     private static final List<String> PAGE_FIELDS = List.of("title", "section", "questions");
     private static final List<String> QUESTION_FIELDS = List.of("key", "type", "text", "hint", "easyRead",
             "required", "options", "maxLength", "min", "max", "showIf", "about", "errorMessage", "lowLabel",
-            "highLabel", "supportBox", "points");
+            "highLabel", "supportBox", "points", "better");
     private static final List<String> SHOW_IF_FIELDS = List.of("question", "equals", "anyOf");
 
     static final List<Option> AGREEMENT_OPTIONS = List.of(
@@ -244,6 +244,10 @@ public final class SurveyFileParser {
                 problems.add(q.field("points").get(), "'points' must be 3 or 5.");
             }
         });
+        Optional<String> better = q.text("better");
+        better.filter(b -> !b.equals("higher") && !b.equals("lower") && !b.equals("neither")).ifPresent(b ->
+                problems.add(q.field("better").get(), "'better' must be higher, lower or neither (which way is an "
+                        + "improvement when waves are compared), not '" + b + "'."));
         ShowIf showIf = q.field("showIf")
                 .flatMap(node -> YamlNode.mapping(node, problems, "showIf"))
                 .flatMap(node -> readShowIf(node, key.orElse("?"), earlierPages, thisPage, problems))
@@ -254,7 +258,7 @@ public final class SurveyFileParser {
         return Optional.of(new Question(key.get(), type.get(), text.get(), q.text("hint").orElse(null),
                 q.text("easyRead").orElse(null), required, options, maxLength, min, max, showIf,
                 about.orElse(null), q.text("errorMessage").orElse(null), lowLabel.orElse(null), highLabel.orElse(null),
-                q.bool("supportBox").orElse(null)));
+                q.bool("supportBox").orElse(null), better.orElse(null)));
     }
 
     private Optional<AboutYouTopic> readAbout(YamlNode q, Optional<QuestionType> type, YamlNode.Problems problems) {

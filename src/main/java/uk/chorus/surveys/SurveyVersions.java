@@ -26,6 +26,7 @@ public class SurveyVersions {
     private final JsonMapper json;
     private final AuditLog audit;
     private final VersionsInUse inUse;
+    private final java.util.Map<Long, AnswerVocabulary> vocabularies = new java.util.concurrent.ConcurrentHashMap<>();
 
     SurveyVersions(JdbcOperations jdbc, JsonMapper json, AuditLog audit, VersionsInUse inUse) {
         this.jdbc = jdbc;
@@ -95,6 +96,16 @@ public class SurveyVersions {
             }
             return surveys;
         });
+    }
+
+    /** How a version's answers are numbered (fixed once anyone has answered it, so kept once made). */
+    public AnswerVocabulary vocabulary(long versionId) {
+        return vocabularies.computeIfAbsent(versionId, id -> AnswerVocabulary.of(definition(id).orElseThrow()));
+    }
+
+    /** The same for a survey being served, without a database read (the API answers on the event loop). */
+    public AnswerVocabulary vocabulary(LiveSurvey survey) {
+        return vocabularies.computeIfAbsent(survey.versionId(), id -> AnswerVocabulary.of(survey.definition()));
     }
 
     /** The exact definition a draft or response was answered against. */
