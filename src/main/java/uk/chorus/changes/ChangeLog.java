@@ -121,6 +121,19 @@ public class ChangeLog {
         });
     }
 
+    /** The newest id in the log about any of these surveys (0 when none). */
+    public long latest(java.util.List<String> surveyIds) {
+        return jdbc.prepareStatement("SELECT coalesce(max(newest), 0) FROM unnest(?::text[]) AS s(survey_id), "
+                // One backward index scan per survey, however long the log.
+                + "LATERAL (SELECT max(id) AS newest FROM change_log c WHERE c.survey_id = s.survey_id) AS n", ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("text", surveyIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     /** The newest id in the log (0 when empty): where a fresh copy built from current data starts from. */
     public long latest() {
         return jdbc.prepareStatement("SELECT coalesce(max(id), 0) FROM change_log", ps -> {

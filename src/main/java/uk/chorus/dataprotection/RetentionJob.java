@@ -22,7 +22,7 @@ import java.time.LocalDate;
  * deleting what is already gone does nothing, so instances need not coordinate.
  */
 @Singleton
-class RetentionJob {
+public class RetentionJob {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
     private final SurveyVersions versions;
     private final ResponseRecords responses;
@@ -45,7 +45,7 @@ class RetentionJob {
     }
 
     /** Returns how many responses were deleted. */
-    long runNow() {
+    public long runNow() {
         long deleted = 0;
         LocalDate today = LocalDate.now(clock);
         for (LiveSurvey survey : versions.newestOfEach()) {

@@ -31,4 +31,9 @@ public final class Scales {
     public static boolean isNoView(String code) {
         return "dont-know".equals(code) || "prefer-not-to-say".equals(code);
     }
+
+    /** As isNoView, and "Not sure" to a yes/no question ("Not sure" whether a child has a plan is a group). */
+    public static boolean isNoView(QuestionType type, String code) {
+        return isNoView(code) || (type == QuestionType.YES_NO && "not-sure".equals(code));
+    }
 }

@@ -74,7 +74,18 @@ class AccessMatrixTest extends ChorusTest {
                 Arguments.of("a reference that does not exist", "/staff/responses/ZZZZ-ZZZZ",
                         List.of(303, 403, 404, 404, 403, 403, 403, 403)),
                 Arguments.of("a young people's survey's list", "/staff/surveys/big-bang-2026/responses",
-                        List.of(303, 403, 200, 403, 403, 403, 403, 403)));
+                        List.of(303, 403, 200, 403, 403, 403, 403, 403)),
+                // Before a lead publishes them, results are for the survey's leads alone.
+                Arguments.of("unpublished results of a parents' survey", "/staff/surveys/family-voice-2026/results",
+                        List.of(303, 403, 200, 200, 403, 403, 403, 403)),
+                Arguments.of("unpublished results of a young people's survey", "/staff/surveys/big-bang-2026/results",
+                        List.of(303, 403, 200, 403, 403, 403, 403, 403)),
+                Arguments.of("every raw answer to a parents' survey", "/staff/surveys/family-voice-2026/responses.csv",
+                        List.of(303, 403, 200, 200, 403, 403, 403, 403)),
+                Arguments.of("every raw answer to a young people's survey", "/staff/surveys/big-bang-2026/responses.xlsx",
+                        List.of(303, 403, 200, 403, 403, 403, 403, 403)),
+                Arguments.of("population sizes", "/staff/surveys/family-voice-2026/population",
+                        List.of(303, 403, 200, 200, 403, 403, 403, 403)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -103,7 +114,9 @@ class AccessMatrixTest extends ChorusTest {
                 Arguments.of("a young person's response by API", "/api/v1/staff/responses/{young}",
                         List.of(401, 403, 200, 404, 403, 403, 403, 403)),
                 Arguments.of("an unknown reference by API", "/api/v1/staff/responses/ZZZZ-ZZZZ",
-                        List.of(401, 403, 404, 404, 403, 403, 403, 403)));
+                        List.of(401, 403, 404, 404, 403, 403, 403, 403)),
+                Arguments.of("a survey's results by API", "/api/v1/surveys/family-voice-2026/results",
+                        List.of(401, 403, 200, 200, 403, 403, 403, 403)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -122,7 +135,7 @@ class AccessMatrixTest extends ChorusTest {
             HttpResponse<String> reply = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             assertThat(reply.statusCode()).as("%s as %s", what, ROLES.get(i)).isEqualTo(expected.get(i));
             if (reply.statusCode() == 200) {
-                assertThat(reply.body()).contains("\"question\":");
+                assertThat(reply.body()).contains(path.endsWith("/results") ? "\"questions\":" : "\"question\":");
             }
             if (reply.statusCode() == 404) {
                 assertThat(reply.body()).contains("\"message\":\"There is no response with that reference.\"");

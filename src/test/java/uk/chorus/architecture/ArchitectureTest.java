@@ -44,7 +44,10 @@ class ArchitectureTest {
             Map.entry("sign_in_failures", "accounts"),
             Map.entry("audit_log", "audit"),
             Map.entry("change_log", "changes"),
-            Map.entry("change_cursors", "changes"));
+            Map.entry("change_cursors", "changes"),
+            Map.entry("result_snapshots", "results"),
+            Map.entry("population_sizes", "results"),
+            Map.entry("result_publications", "results"));
 
     private static final Pattern SQL_TABLE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+([a-z_]+)\\b");
     private static final Pattern CREATED = Pattern.compile("CREATE TABLE\\s+([a-z_]+)");

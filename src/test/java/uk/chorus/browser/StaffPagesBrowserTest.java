@@ -85,6 +85,16 @@ class StaffPagesBrowserTest extends BrowserTest {
             lead.press(lead.find("a[href='/staff/responses/" + reference + "']"));
             assertThat(lead.find(".govuk-summary-list").getText()).contains("Someone who calls back.");
             check(lead, "response");
+            lead.open("/staff/surveys/family-voice-2026/results?by=ehcp_status");
+            assertThat(lead.heading()).isEqualTo("Results");
+            assertThat(lead.find("#q-needs_met_education svg[role=img]").isDisplayed()).isTrue();
+            check(lead, "results");
+            lead.open("/staff/surveys/family-voice-2026/results?view=published");
+            check(lead, "results-published");
+            for (String page : new String[]{"results/compare", "results/quarters", "population", "publish"}) {
+                lead.open("/staff/surveys/family-voice-2026/" + page);
+                check(lead, page.replace('/', '-'));
+            }
             lead.open("/staff/accounts");
             assertThat(lead.heading()).isEqualTo("You cannot see this page");
             check(lead, "forbidden");

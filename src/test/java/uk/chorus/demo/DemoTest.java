@@ -78,6 +78,22 @@ class DemoTest extends ChorusTest {
     }
 
     @Test
+    void theParentCarerSurveyShowsOneYearOnVerdictsAgainstLastYear() {
+        StaffClient lead = new StaffClient(server.getURI());
+        assertThat(lead.signIn("lead@demo.example", DemoLoader.PASSWORD).status()).isEqualTo(303);
+        lead.get("/staff");
+        var compare = lead.get("/staff/surveys/family-voice-2026/results/compare?by=ehcp_status").document();
+        var verdicts = compare.select("td strong.chorus-verdict").eachText();
+        assertThat(verdicts).contains("Improved", "No clear change", "Worse");
+        assertThat(compare.select("#c-local_offer_found svg[role=img]")).hasSize(1);
+        var published = lead.get("/staff/surveys/family-voice-2026/results?by=primary_need&view=published");
+        assertThat(published.status()).isEqualTo(200);
+        assertThat(published.document().select("#q-needs_met_education td").eachText()).contains("[c]");
+        // The demo's population sizes flag who is over-represented.
+        assertThat(lead.get("/staff/surveys/family-voice-2026/population").text()).contains("Over-represented");
+    }
+
+    @Test
     void aDatabaseHoldingRealResponsesGetsNoDemoData() throws Exception {
         String url = TestDatabase.fresh();
         Map<String, Object> plain = Map.of("datasources.default.url", url, "datasources.default.username",

@@ -1,0 +1,50 @@
+package uk.chorus.results;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import uk.chorus.web.Messages;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * A survey's results as one CSV row per question, group and answer, with disclosure control
+ * applied: a withheld count or percentage is written "[c]", as in the tables, and the last row
+ * says what that means. Only ever written from suppressed results.
+ */
+final class AggregateCsv {
+    private AggregateCsv() {
+    }
+
+    static String write(SurveyResults results, Messages messages) {
+        if (!results.suppressed()) {
+            throw new IllegalArgumentException("Aggregates leave the service only with disclosure control applied");
+        }
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            csv.printRecord("survey", "question_key", "question", "filter", "group_by", "group", "answer_code", "answer",
+                    "count", "percent", "base", "weighted");
+            for (QuestionResult question : results.questions()) {
+                for (QuestionResult.Row row : question.rows()) {
+                    for (int c = 0; c < question.columns().size(); c++) {
+                        QuestionResult.Column column = question.columns().get(c);
+                        QuestionResult.Cell cell = row.cells().get(c);
+                        csv.printRecord(results.surveyId(), question.key(), question.text(),
+                                results.onlyLabel() == null ? "" : results.onlyLabel(),
+                                results.byLabel() == null ? "" : results.byLabel(), row.label(), column.code(),
+                                column.label(), cell.suppressed() ? Figures.SUPPRESSED : String.valueOf(cell.count()),
+                                cell.suppressed() ? Figures.SUPPRESSED : cell.percent() == null ? ""
+                                        : String.format(java.util.Locale.ROOT, "%.1f", cell.percent()),
+                                row.base() == null ? Figures.SUPPRESSED : String.valueOf(row.base()), results.weightedBy() == null ? "no" : "yes");
+                    }
+                }
+            }
+            csv.printRecord("note", messages.get("results.note.c", results.smallestGroup())
+                    + (results.rounded() ? " " + messages.get("results.published.rounded") : ""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,102 @@
+package uk.chorus.results;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import uk.chorus.accounts.Role;
+import uk.chorus.accounts.Staff;
+import uk.chorus.surveys.LiveSurvey;
+import uk.chorus.surveys.SurveyVersions;
+import uk.chorus.web.ApiError;
+import uk.chorus.web.Messages;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * GET /api/v1/surveys/{id}/results[?by=aboutYouKey] for leads: per question, per answer (per group
+ * when broken down) a count, a percent and the base. The same disclosure control as published
+ * pages, always: a withheld figure is {@code "suppressed": true} with count and percent null, and
+ * a small group's base is null too, so nothing below the threshold leaves through the API.
+ */
+@Secured(Role.LEAD_NAME)
+@Controller(value = "/api/v1/surveys/{surveyId}/results", produces = MediaType.APPLICATION_JSON)
+class ResultsApiController {
+    private final SurveyVersions versions;
+    private final ResultsAccess access;
+    private final ResultsService results;
+    private final Messages messages;
+
+    ResultsApiController(SurveyVersions versions, ResultsAccess access, ResultsService results, Messages messages) {
+        this.versions = versions;
+        this.access = access;
+        this.results = results;
+        this.messages = messages;
+    }
+
+    @Serdeable
+    record Answer(String code, String label, @Nullable Long count, @Nullable Double percent, @Nullable Long base,
+                  boolean suppressed) {
+    }
+
+    @Serdeable
+    record Group(String code, String label, @Nullable Long base, boolean suppressed, List<Answer> answers) {
+    }
+
+    @Serdeable
+    record QuestionFigures(String key, String text, String kind, List<Answer> answers, List<Group> groups) {
+    }
+
+    @Serdeable
+    record Results(String surveyId, String title, int smallestGroup, @Nullable Long responses, @Nullable String by,
+                   boolean rounded, List<QuestionFigures> questions) {
+    }
+
+    @Get
+    HttpResponse<?> results(Authentication authentication, String surveyId, @Nullable @QueryValue String by) {
+        Optional<LiveSurvey> survey = versions.newest(surveyId);
+        if (survey.isEmpty()) {
+            return HttpResponse.notFound(ApiError.of(messages.get("api.survey.not.found", surveyId)));
+        }
+        ResultsAccess.Sight sight = access.of(Staff.of(authentication), survey.get().definition());
+        if (sight == ResultsAccess.Sight.NONE) {
+            return HttpResponse.notFound(ApiError.of(messages.get("api.survey.not.found", surveyId)));
+        }
+        if (by != null && !by.isEmpty() && survey.get().definition().question(by).filter(q -> q.about() != null).isEmpty()) {
+            return HttpResponse.badRequest(ApiError.of(messages.get("api.results.bad.by", by)));
+        }
+        ResultsQuery query = ResultsQuery.of(survey.get().definition(), by, null, null, null, "published", null);
+        SurveyResults figures = results.results(surveyId,
+                query.options(sight, access.publication(surveyId).orElse(null))).orElseThrow();
+        List<QuestionFigures> questions = new ArrayList<>();
+        for (QuestionResult question : figures.questions()) {
+            List<Group> groups = new ArrayList<>();
+            for (QuestionResult.Row row : question.rows().subList(1, question.rows().size())) {
+                groups.add(new Group(row.code(), row.label(), row.base(), row.base() == null, answers(question, row)));
+            }
+            questions.add(new QuestionFigures(question.key(), question.text(), question.kind(),
+                    answers(question, question.rows().get(0)), groups));
+        }
+        return HttpResponse.ok(new Results(surveyId, figures.title(), figures.smallestGroup(), figures.responses(),
+                query.by(), figures.rounded(), questions));
+    }
+
+    private static List<Answer> answers(QuestionResult question, QuestionResult.Row row) {
+        List<Answer> answers = new ArrayList<>();
+        for (int c = 0; c < question.columns().size(); c++) {
+            QuestionResult.Column column = question.columns().get(c);
+            QuestionResult.Cell cell = row.cells().get(c);
+            Double percent = cell.percent() == null ? null : Math.round(cell.percent() * 10) / 10.0;
+            answers.add(new Answer(column.code(), column.label(), cell.count(), percent,
+                    column.inBase() ? row.base() : null, cell.suppressed()));
+        }
+        return answers;
+    }
+}

@@ -1,0 +1,105 @@
+package uk.chorus.results;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import uk.chorus.accounts.Staff;
+import uk.chorus.surveys.LiveSurvey;
+import uk.chorus.surveys.SmallestGroup;
+import uk.chorus.surveys.SurveyVersions;
+import uk.chorus.web.Messages;
+import uk.chorus.web.Pages;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A survey's results pages for staff: every question (by group, filtered, weighted), one year on
+ * against the baseline, and quarter by quarter. Leads of the survey see unsuppressed figures
+ * marked "not for publication" and can see them as published; everyone else sees published,
+ * suppressed figures once a lead has published them, and a plain "not published yet" before.
+ */
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Controller(value = "/staff/surveys/{surveyId}/results", produces = MediaType.TEXT_HTML)
+class ResultsController {
+    private final SurveyVersions versions;
+    private final ResultsService results;
+    private final ResultsAccess access;
+    private final Populations populations;
+    private final SmallestGroup smallestGroup;
+    private final Messages messages;
+    private final WaveSummaries summaries;
+
+    ResultsController(SurveyVersions versions, ResultsService results, ResultsAccess access, Populations populations,
+                      SmallestGroup smallestGroup, Messages messages, WaveSummaries summaries) {
+        this.versions = versions;
+        this.results = results;
+        this.access = access;
+        this.populations = populations;
+        this.smallestGroup = smallestGroup;
+        this.messages = messages;
+        this.summaries = summaries;
+    }
+
+    @Get
+    MutableHttpResponse<?> results(Authentication authentication, String surveyId, @Nullable @QueryValue String by,
+                                   @Nullable @QueryValue String only, @Nullable @QueryValue String partials,
+                                   @Nullable @QueryValue String weight, @Nullable @QueryValue String view,
+                                   @Nullable @QueryValue String round) {
+        return page(authentication, surveyId, by, only, partials, weight, view, round, "results", "results/results");
+    }
+
+    @Get("/compare")
+    MutableHttpResponse<?> compare(Authentication authentication, String surveyId, @Nullable @QueryValue String by,
+                                   @Nullable @QueryValue String only, @Nullable @QueryValue String view) {
+        return page(authentication, surveyId, by, only, null, null, view, null, "compare", "results/compare");
+    }
+
+    @Get("/quarters")
+    MutableHttpResponse<?> quarters(Authentication authentication, String surveyId, @Nullable @QueryValue String view) {
+        return page(authentication, surveyId, null, null, null, null, view, null, "quarters", "results/quarters");
+    }
+
+    private MutableHttpResponse<?> page(Authentication authentication, String surveyId, String by, String only,
+                                        String partials, String weight, String view, String round, String tab,
+                                        String template) {
+        Staff staff = Staff.of(authentication);
+        Optional<LiveSurvey> survey = versions.newest(surveyId);
+        if (survey.isEmpty()) {
+            return Pages.notFound();
+        }
+        ResultsAccess.Sight sight = access.of(staff, survey.get().definition());
+        if (sight == ResultsAccess.Sight.NONE) {
+            return Pages.render(HttpStatus.FORBIDDEN, "results/not-published", Pages.model("titleKey",
+                    "results.not.published.title", "staff", staff, "surveyTitle", survey.get().definition().title(),
+                    "backUrl", "/staff"));
+        }
+        var publication = access.publication(surveyId).orElse(null);
+        ResultsQuery query = ResultsQuery.of(survey.get().definition(), by, only, partials, weight, view, round);
+        ResultOptions options = query.options(sight, publication);
+        Map<String, Map<String, Long>> sizes = populations.of(surveyId);
+        boolean lead = sight == ResultsAccess.Sight.FULL;
+        Map<String, Object> model = Pages.model("title", messages.get("results.title." + tab) + ": "
+                        + survey.get().definition().title(), "heading", messages.get("results.title." + tab), "staff", staff,
+                "surveyId", surveyId, "surveyTitle", survey.get().definition().title(), "tab", tab,
+                "lead", lead, "notForPublication", !options.suppress(), "query", query.queryString(),
+                "publication", publication, "smallestGroup", smallestGroup.of(survey.get().definition()),
+                "backUrl", "/staff");
+        model.putAll(query.form(survey.get().definition(), messages, sizes, lead));
+        if (tab.equals("quarters")) {
+            WaveSummaries.Chain chain = summaries.chain(surveyId);
+            model.put("quarters", chain.waves().isEmpty() ? null
+                    : Quarters.build(chain, options.suppress(), smallestGroup.of(survey.get().definition()), messages));
+        } else {
+            model.put("results", results.results(surveyId, options).orElseThrow());
+        }
+        return Pages.render(template, model);
+    }
+}

@@ -1,0 +1,95 @@
+package uk.chorus.results;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import uk.chorus.accounts.Staff;
+import uk.chorus.surveys.LiveSurvey;
+import uk.chorus.surveys.SurveyVersions;
+import uk.chorus.web.Messages;
+import uk.chorus.web.Pages;
+
+import java.util.Optional;
+
+/**
+ * Downloads: a survey's aggregate results as CSV, always with disclosure control applied (for
+ * anyone who may see its results), and its raw responses as CSV or XLSX for the leads who may
+ * read them, each raw download recorded in the audit log.
+ */
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Controller("/staff/surveys/{surveyId}")
+class ResultsExportController {
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private final SurveyVersions versions;
+    private final ResultsAccess access;
+    private final ResultsService results;
+    private final RawExport raw;
+    private final Messages messages;
+
+    ResultsExportController(SurveyVersions versions, ResultsAccess access, ResultsService results, RawExport raw,
+                            Messages messages) {
+        this.versions = versions;
+        this.access = access;
+        this.results = results;
+        this.raw = raw;
+        this.messages = messages;
+    }
+
+    @Get(value = "/results.csv", produces = {"text/csv", MediaType.TEXT_HTML})
+    MutableHttpResponse<?> aggregates(Authentication authentication, String surveyId, @Nullable @QueryValue String by,
+                                      @Nullable @QueryValue String only, @Nullable @QueryValue String weight,
+                                      @Nullable @QueryValue String round) {
+        Optional<LiveSurvey> survey = versions.newest(surveyId);
+        if (survey.isEmpty()) {
+            return Pages.notFound();
+        }
+        ResultsAccess.Sight sight = access.of(Staff.of(authentication), survey.get().definition());
+        if (sight == ResultsAccess.Sight.NONE) {
+            return Pages.error(HttpStatus.FORBIDDEN, "results.not.published.title", "results.not.published.body");
+        }
+        // Whoever downloads them, aggregates are the published figures: suppressed, complete responses only.
+        ResultsQuery query = ResultsQuery.of(survey.get().definition(), by, only, null, weight, "published", round);
+        ResultOptions options = query.options(sight, access.publication(surveyId).orElse(null));
+        SurveyResults figures = results.results(surveyId, options).orElseThrow();
+        return download(AggregateCsv.write(figures, messages), "text/csv; charset=utf-8", surveyId + "-results.csv");
+    }
+
+    @Get(value = "/responses.csv", produces = {"text/csv", MediaType.TEXT_HTML})
+    MutableHttpResponse<?> rawCsv(Authentication authentication, String surveyId) {
+        return rawExport(authentication, surveyId, false);
+    }
+
+    @Get(value = "/responses.xlsx", produces = {XLSX, MediaType.TEXT_HTML})
+    MutableHttpResponse<?> rawXlsx(Authentication authentication, String surveyId) {
+        return rawExport(authentication, surveyId, true);
+    }
+
+    private MutableHttpResponse<?> rawExport(Authentication authentication, String surveyId, boolean spreadsheet) {
+        Staff staff = Staff.of(authentication);
+        Optional<LiveSurvey> survey = versions.newest(surveyId);
+        if (survey.isEmpty()) {
+            return Pages.notFound();
+        }
+        if (access.of(staff, survey.get().definition()) != ResultsAccess.Sight.FULL) {
+            return Pages.error(HttpStatus.FORBIDDEN, "responses.forbidden.title", "responses.forbidden.body");
+        }
+        return spreadsheet
+                ? download(raw.xlsx(survey.get().definition(), staff.email()), XLSX, surveyId + "-responses.xlsx")
+                : download(raw.csv(survey.get().definition(), staff.email()), "text/csv; charset=utf-8",
+                surveyId + "-responses.csv");
+    }
+
+    private static MutableHttpResponse<?> download(Object body, String type, String fileName) {
+        return HttpResponse.ok(body).contentType(type)
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                .header("Cache-Control", "no-store");
+    }
+}
