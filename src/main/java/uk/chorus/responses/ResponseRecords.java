@@ -89,19 +89,32 @@ public class ResponseRecords {
      */
     @io.micronaut.transaction.annotation.Transactional(readOnly = true)
     public void forEachCoded(String surveyId, long afterId, java.util.function.Consumer<CodedResponse> consumer) {
-        jdbc.prepareStatement("SELECT id, survey_version_id, submitted_at, codes::text, numbers::text FROM responses "
-                + "WHERE survey_id = ? AND id > ? AND codes IS NOT NULL ORDER BY id", ps -> {
+        // From the narrow copy (response_codes, kept by a trigger), packed as 4-byte integers and
+        // fetched in PostgreSQL's binary format: several times faster than the wide rows' int[] as text.
+        jdbc.prepareStatement("SELECT response_id, survey_version_id, submitted_epoch, codes, numbers FROM response_codes "
+                + "WHERE survey_id = ? AND response_id > ? ORDER BY response_id", ps -> {
+            ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
             ps.setString(1, surveyId);
             ps.setLong(2, afterId);
-            ps.setFetchSize(5000);
+            ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    consumer.accept(new CodedResponse(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
-                            ints(rs.getString(4)), ints(rs.getString(5))));
+                    consumer.accept(new CodedResponse(rs.getLong(1), rs.getLong(2), Instant.ofEpochSecond(rs.getLong(3)),
+                            unpacked(rs.getBytes(4)), unpacked(rs.getBytes(5))));
                 }
             }
             return null;
         });
+    }
+
+    /** pack_codes' bytes (big-endian 4-byte integers) back as numbers. */
+    static int[] unpacked(byte[] packed) {
+        int[] values = new int[packed.length / 4];
+        for (int i = 0, at = 0; i < values.length; i++, at += 4) {
+            values[i] = (packed[at] & 0xff) << 24 | (packed[at + 1] & 0xff) << 16 | (packed[at + 2] & 0xff) << 8
+                    | (packed[at + 3] & 0xff);
+        }
+        return values;
     }
 
     /** Every unfinished draft of a survey that holds answers, coded (ids negative: partial responses). */
@@ -140,37 +153,6 @@ public class ResponseRecords {
             }
             return null;
         });
-    }
-
-    /** "{1,2,3}" as numbers, read by hand: this runs for every response of a survey on a cold start. */
-    static int[] ints(String array) {
-        if (array == null || array.length() <= 2) {
-            return new int[0];
-        }
-        int count = 1;
-        for (int i = 1; i < array.length() - 1; i++) {
-            if (array.charAt(i) == ',') {
-                count++;
-            }
-        }
-        int[] values = new int[count];
-        int value = 0;
-        int at = 0;
-        boolean negative = false;
-        for (int i = 1; i < array.length() - 1; i++) {
-            char c = array.charAt(i);
-            if (c == ',') {
-                values[at++] = negative ? -value : value;
-                value = 0;
-                negative = false;
-            } else if (c == '-') {
-                negative = true;
-            } else {
-                value = value * 10 + (c - '0');
-            }
-        }
-        values[at] = negative ? -value : value;
-        return values;
     }
 
     public List<Listed> list(String surveyId) {

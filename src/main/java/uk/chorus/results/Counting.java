@@ -137,28 +137,32 @@ final class Counting {
         }
         boolean text = question.text();
         boolean numeric = question.numeric();
+        boolean multiple = question.multiple();
         int columns = text || numeric ? 1 : question.options.size();
         int rows = rowKeys.size();
         long[][] counts = new long[rows][columns];
         double[][] weighted = new double[rows][columns];
         double[] respondents = new double[rows];
         long[] respondentCounts = new long[rows];
-        List<List<Integer>> values = numeric || question.question.type() == QuestionType.RATING ? new ArrayList<>() : null;
-        if (values != null) {
-            for (int r = 0; r < rows; r++) {
-                values.add(new ArrayList<>());
-            }
-        }
+        // Values for means and medians, kept as plain ints (this loop runs for every response).
+        int[] optionValue = question.question.type() == QuestionType.RATING ? ratingValues(question) : null;
+        boolean collect = numeric || optionValue != null;
+        int[][] values = collect ? new int[rows][16] : null;
+        int[] valueCount = new int[rows];
         double[] weightSum = new double[rows];
         double[] weightedValueSum = new double[rows];
+        boolean[] included = selection.included();
         for (int row = 0; row < wave.size; row++) {
-            if (!selection.included()[row] || !question.answered(row)) {
+            if (!included[row] || !question.answered(row)) {
                 continue;
             }
             double w = selection.weightOf(row);
             int group = by == null ? -1 : by.chosen[row] == Wave.NONE ? rows - 1 : 1 + by.chosen[row];
-            for (int r : group < 0 ? new int[]{0} : new int[]{0, group}) {
-                if (question.multiple()) {
+            int value = !collect ? Wave.NO_VALUE : numeric ? question.value[row]
+                    : question.chosen[row] == Wave.NONE ? Wave.NO_VALUE : optionValue[question.chosen[row]];
+            // Each response counts in the "everyone" row and, when split, in its group's row.
+            for (int pass = 0, r = 0; pass < (group < 0 ? 1 : 2); pass++, r = group) {
+                if (multiple) {
                     long bits = question.ticked[row];
                     for (int c = 0; c < columns && c < 64; c++) {
                         if ((bits & (1L << c)) != 0) {
@@ -175,13 +179,13 @@ final class Counting {
                     counts[r][question.chosen[row]]++;
                     weighted[r][question.chosen[row]] += w;
                 }
-                if (values != null) {
-                    int value = numeric ? question.value[row] : ratingValue(question, row);
-                    if (value != Wave.NO_VALUE) {
-                        values.get(r).add(value);
-                        weightSum[r] += w;
-                        weightedValueSum[r] += w * value;
+                if (value != Wave.NO_VALUE) {
+                    if (valueCount[r] == values[r].length) {
+                        values[r] = java.util.Arrays.copyOf(values[r], values[r].length * 2);
                     }
+                    values[r][valueCount[r]++] = value;
+                    weightSum[r] += w;
+                    weightedValueSum[r] += w * value;
                 }
             }
         }
@@ -191,7 +195,7 @@ final class Counting {
         }
         NumberStats[] numbers = new NumberStats[rows];
         for (int r = 0; r < rows; r++) {
-            numbers[r] = values == null ? NumberStats.NONE : stats(values.get(r), weightSum[r], weightedValueSum[r]);
+            numbers[r] = values == null ? NumberStats.NONE : stats(values[r], valueCount[r], weightSum[r], weightedValueSum[r]);
         }
         return new Table(question, List.copyOf(rowKeys), List.copyOf(rowLabels), counts, weighted, numbers, inBase,
                 respondents, respondentCounts);
@@ -262,24 +266,25 @@ final class Counting {
                 respondents, respondentCounts);
     }
 
-    private static int ratingValue(Wave.Column question, int row) {
-        int option = question.chosen[row];
-        if (option == Wave.NONE) {
-            return Wave.NO_VALUE;
+    /** Each option's number (a rating's codes are 0 to 10), or NO_VALUE for one that is not a number. */
+    private static int[] ratingValues(Wave.Column question) {
+        int[] values = new int[question.options.size()];
+        for (int i = 0; i < values.length; i++) {
+            try {
+                values[i] = Integer.parseInt(question.options.get(i).code());
+            } catch (NumberFormatException e) {
+                values[i] = Wave.NO_VALUE;
+            }
         }
-        try {
-            return Integer.parseInt(question.options.get(option).code());
-        } catch (NumberFormatException e) {
-            return Wave.NO_VALUE;
-        }
+        return values;
     }
 
-    private static NumberStats stats(List<Integer> values, double weightSum, double weightedSum) {
-        if (values.isEmpty()) {
+    private static NumberStats stats(int[] values, int n, double weightSum, double weightedSum) {
+        if (n == 0) {
             return NumberStats.NONE;
         }
-        int[] sorted = values.stream().mapToInt(Integer::intValue).sorted().toArray();
-        int n = sorted.length;
+        int[] sorted = Arrays.copyOf(values, n);
+        Arrays.sort(sorted);
         double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
         double mean = weightedSum / weightSum;
         double squares = 0;

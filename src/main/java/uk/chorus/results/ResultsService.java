@@ -81,7 +81,7 @@ public class ResultsService {
         }
         SurveyDefinition definition = survey.get().definition();
         // Earlier waves first, each under its own lock, never while holding this survey's.
-        WaveSummaries.Chain chain = summaries.chain(surveyId);
+        WaveSummaries.Chain chain = definition.baseline() == null ? WaveSummaries.Chain.NONE : summaries.chain(surveyId);
         List<String> waves = new ArrayList<>(chain.waves().stream().map(w -> w.definition().id()).toList());
         if (!waves.contains(surveyId)) {
             waves.add(surveyId);
@@ -138,19 +138,20 @@ public class ResultsService {
                 overallPopulation(sizes, options, by, weightColumn),
                 messages.get(only == null ? "results.row.all" : "results.row.only"));
         Map<String, Comparisons.QuestionComparison> compared = comparedByKey(oneYearOn);
-        List<QuestionResult> questions = new ArrayList<>();
-        boolean anySuppressed = false;
-        for (Wave.Column column : wave.columns) {
+        Wave.Column split = by;
+        Counting.Selection counted = selection;
+        Counting.Selection whole = unfiltered;
+        // Questions are counted side by side on every core: each is a pass over its own column.
+        List<QuestionResult> questions = wave.columns.parallelStream().map(column -> {
             // A question broken down by itself would only repeat its own answers.
-            Wave.Column split = column == by ? null : by;
-            Counting.Table table = Counting.count(wave, column, split, selection);
-            Counting.Table whole = unfiltered == null || !options.suppress() ? null
-                    : Counting.count(wave, column, split, unfiltered);
-            String[] headline = headline(compared.get(column.question.key()), oneYearOn);
-            QuestionResult result = QuestionResults.build(table, whole, presentation, headline);
-            anySuppressed |= result.anySuppressed();
-            questions.add(result);
-        }
+            Wave.Column groups = column == split ? null : split;
+            Counting.Table table = Counting.count(wave, column, groups, counted);
+            Counting.Table published = whole == null || !options.suppress() ? null
+                    : Counting.count(wave, column, groups, whole);
+            return QuestionResults.build(table, published, presentation, headline(compared.get(column.question.key()),
+                    oneYearOn));
+        }).toList();
+        boolean anySuppressed = questions.stream().anyMatch(QuestionResult::anySuppressed);
         long complete = 0;
         long partial = 0;
         for (int row = 0; row < wave.size; row++) {

@@ -32,6 +32,9 @@ class WaveSummaries {
 
     /** Waves oldest first, the survey itself last; {@code missingBaseline} names a baseline with no figures. */
     record Chain(List<WaveFigures> waves, @Nullable String missingBaseline) {
+        /** A survey compared with nothing. */
+        static final Chain NONE = new Chain(List.of(), null);
+
         WaveFigures current() {
             return waves.get(waves.size() - 1);
         }

@@ -53,35 +53,43 @@ record WaveSummary(String surveyId, int wave, long responses, Map<String, Long> 
             }
         }
         List<Wave.Column> aboutYou = wave.columns.stream().filter(c -> c.question.about() != null).toList();
+        // Each question is summarised on its own (on every core), then put back in order.
+        List<QuestionSummary> summaries = wave.columns.parallelStream()
+                .map(column -> summarise(wave, column, aboutYou, everyone, quarterOfRow)).toList();
         Map<String, QuestionSummary> questions = new LinkedHashMap<>();
-        for (Wave.Column column : wave.columns) {
-            Counting.Table all = Counting.count(wave, column, null, everyone);
-            Map<String, Map<String, long[]>> byGroup = new LinkedHashMap<>();
-            Map<String, Map<String, Long>> respondentsByGroup = new LinkedHashMap<>();
-            Map<String, Map<String, Numbers>> numbersByGroup = new LinkedHashMap<>();
-            for (Wave.Column by : aboutYou) {
-                Counting.Table split = Counting.count(wave, column, by, everyone);
-                Map<String, long[]> groups = new LinkedHashMap<>();
-                Map<String, Long> respondents = new LinkedHashMap<>();
-                Map<String, Numbers> numbers = new LinkedHashMap<>();
-                for (int r = 1; r < split.rowKeys().size(); r++) {
-                    groups.put(split.rowKeys().get(r), split.counts()[r]);
-                    respondents.put(split.rowKeys().get(r), split.total(r));
-                    Numbers n = Numbers.of(split.numbers()[r]);
-                    if (n != null) {
-                        numbers.put(split.rowKeys().get(r), n);
-                    }
-                }
-                byGroup.put(by.question.key(), groups);
-                respondentsByGroup.put(by.question.key(), respondents);
-                numbersByGroup.put(by.question.key(), numbers);
-            }
-            questions.put(column.question.key(), new QuestionSummary(column.question.type(),
-                    column.options.stream().map(uk.chorus.surveys.Option::code).toList(), all.counts()[0],
-                    all.total(0), byGroup, respondentsByGroup, byQuarter(wave, column, quarterOfRow),
-                    Numbers.of(all.numbers()[0]), numbersByGroup));
+        for (int i = 0; i < summaries.size(); i++) {
+            questions.put(wave.columns.get(i).question.key(), summaries.get(i));
         }
         return new WaveSummary(wave.surveyId, wave.definition.wave(), everyone.count(), quarters, questions);
+    }
+
+    private static QuestionSummary summarise(Wave wave, Wave.Column column, List<Wave.Column> aboutYou,
+                                            Counting.Selection everyone, String[] quarterOfRow) {
+        Counting.Table all = Counting.count(wave, column, null, everyone);
+        Map<String, Map<String, long[]>> byGroup = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> respondentsByGroup = new LinkedHashMap<>();
+        Map<String, Map<String, Numbers>> numbersByGroup = new LinkedHashMap<>();
+        for (Wave.Column by : aboutYou) {
+            Counting.Table split = Counting.count(wave, column, by, everyone);
+            Map<String, long[]> groups = new LinkedHashMap<>();
+            Map<String, Long> respondents = new LinkedHashMap<>();
+            Map<String, Numbers> numbers = new LinkedHashMap<>();
+            for (int r = 1; r < split.rowKeys().size(); r++) {
+                groups.put(split.rowKeys().get(r), split.counts()[r]);
+                respondents.put(split.rowKeys().get(r), split.total(r));
+                Numbers n = Numbers.of(split.numbers()[r]);
+                if (n != null) {
+                    numbers.put(split.rowKeys().get(r), n);
+                }
+            }
+            byGroup.put(by.question.key(), groups);
+            respondentsByGroup.put(by.question.key(), respondents);
+            numbersByGroup.put(by.question.key(), numbers);
+        }
+        return new QuestionSummary(column.question.type(),
+                column.options.stream().map(uk.chorus.surveys.Option::code).toList(), all.counts()[0],
+                all.total(0), byGroup, respondentsByGroup, byQuarter(wave, column, quarterOfRow),
+                Numbers.of(all.numbers()[0]), numbersByGroup);
     }
 
     private static Map<String, long[]> byQuarter(Wave wave, Wave.Column column, String[] quarterOfRow) {

@@ -37,6 +37,7 @@ class ArchitectureTest {
             Map.entry("survey_versions", "surveys"),
             Map.entry("drafts", "responses"),
             Map.entry("responses", "responses"),
+            Map.entry("response_codes", "responses"),
             Map.entry("accounts", "accounts"),
             Map.entry("staff_sessions", "accounts"),
             Map.entry("invitations", "accounts"),
