@@ -34,10 +34,11 @@ public record Staff(long accountId, String email, String name, Role role, String
     public Menu menu() {
         boolean lead = is(Role.LEAD);
         return new Menu(lead, lead, true, lead || isForumMember(), lead || is(Role.SERVICE_CONTACT),
-                lead || is(Role.ADMIN), is(Role.ADMIN));
+                lead || is(Role.ADMIN), is(Role.ADMIN), lead || isForumMember() || is(Role.SERVICE_CONTACT));
     }
 
+    /** {@code inspections}: Young Inspectors' visits, which forums and services see without the rest of feedback. */
     public record Menu(boolean themes, boolean feedback, boolean reports, boolean codesign, boolean pledges,
-                       boolean requests, boolean accounts) {
+                       boolean requests, boolean accounts, boolean inspections) {
     }
 }

@@ -31,6 +31,12 @@ public final class StaffForms {
         return read(authentication, RequestBody.bytes(request));
     }
 
+    /** Whether a token sent some other way (a multipart upload's field) is the session's CSRF token. */
+    public static boolean csrfMatches(Authentication authentication, String token) {
+        String expected = String.valueOf(authentication.getAttributes().get(SessionAuthenticationFetcher.CSRF));
+        return token != null && Tokens.same(expected, token);
+    }
+
     public static String first(Map<String, List<String>> form, String name) {
         List<String> values = form.get(name);
         return values == null || values.isEmpty() ? "" : values.get(0);

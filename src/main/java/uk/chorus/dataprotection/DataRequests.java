@@ -27,11 +27,54 @@ class DataRequests {
     private final ResponseRecords records;
     private final AnswerAccess access;
     private final AuditLog audit;
+    private final uk.chorus.feedback.FeedbackRecords feedback;
 
-    DataRequests(ResponseRecords records, AnswerAccess access, AuditLog audit) {
+    DataRequests(ResponseRecords records, AnswerAccess access, AuditLog audit,
+                 uk.chorus.feedback.FeedbackRecords feedback) {
         this.records = records;
         this.access = access;
         this.audit = audit;
+        this.feedback = feedback;
+    }
+
+    /** Everything held about a feedback item, contact details included: what subject access owes. */
+    @Serdeable
+    record FeedbackExport(String channel, String reference, String date, @io.micronaut.core.annotation.Nullable String about,
+                          @io.micronaut.core.annotation.Nullable Boolean helpful,
+                          @io.micronaut.core.annotation.Nullable String text, java.util.Map<String, String> aboutYou,
+                          @io.micronaut.core.annotation.Nullable uk.chorus.feedback.NewFeedback.Contact contact) {
+    }
+
+    /** A feedback reference (FB-ABCD-EFGH, with or without hyphens), or empty when the code is not one. */
+    Optional<uk.chorus.feedback.FeedbackRecords.Item> findFeedback(String typed) {
+        String bare = typed.replace("-", "").replace(" ", "").toUpperCase(Locale.ROOT);
+        if (bare.length() != 10 || !bare.startsWith("FB")) {
+            return Optional.empty();
+        }
+        return feedback.byReference("FB-" + bare.substring(2, 6) + "-" + bare.substring(6));
+    }
+
+    static boolean looksLikeFeedback(String typed) {
+        String bare = typed.replace("-", "").replace(" ", "").toUpperCase(Locale.ROOT);
+        return bare.length() == 10 && bare.startsWith("FB");
+    }
+
+    /** Feedback is for leads to read; administrators handle requests about it too. */
+    boolean allowedFeedback(Staff staff) {
+        return staff.isAnyOf(uk.chorus.accounts.Role.ADMIN, uk.chorus.accounts.Role.LEAD);
+    }
+
+    @Transactional
+    FeedbackExport exportFeedback(Staff staff, uk.chorus.feedback.FeedbackRecords.Item item, String reason) {
+        audit.record(staff.email(), "subject access export", item.reference(), item.channel().code() + " – reason: " + reason);
+        return new FeedbackExport(item.channel().code(), item.reference(), item.occurredOn().toString(), item.subject(),
+                item.helpful(), item.text(), item.about(), feedback.contactOf(item.id()).orElse(null));
+    }
+
+    @Transactional
+    boolean eraseFeedback(Staff staff, uk.chorus.feedback.FeedbackRecords.Item item, String reason) {
+        audit.record(staff.email(), "erasure", item.reference(), item.channel().code() + " – reason: " + reason);
+        return feedback.erase(item.id());
     }
 
     @Serdeable

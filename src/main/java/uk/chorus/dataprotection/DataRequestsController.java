@@ -71,6 +71,9 @@ class DataRequestsController {
             return render(authentication, HttpStatus.UNPROCESSABLE_ENTITY, typed, null);
         }
         Staff staff = Staff.of(authentication);
+        if (DataRequests.looksLikeFeedback(typed.code())) {
+            return handleFeedback(authentication, staff, typed);
+        }
         Optional<ResponseRecords.Held> found = requests.find(typed.code());
         if (found.isEmpty()) {
             return notHeld(authentication, typed);
@@ -107,6 +110,17 @@ class DataRequestsController {
             return render(authentication, HttpStatus.UNPROCESSABLE_ENTITY, typed, null);
         }
         Staff staff = Staff.of(authentication);
+        if (DataRequests.looksLikeFeedback(typed.code())) {
+            var item = requests.findFeedback(typed.code());
+            if (item.isEmpty()) {
+                return Pages.seeOther("/staff/requests?done=nothing");
+            }
+            if (!requests.allowedFeedback(staff)) {
+                return Pages.error(HttpStatus.FORBIDDEN, "requests.forbidden.title", "requests.forbidden.body");
+            }
+            return Pages.seeOther("/staff/requests?done=" + (requests.eraseFeedback(staff, item.get(), typed.reason())
+                    ? "erased" : "nothing"));
+        }
         Optional<ResponseRecords.Held> found = requests.find(typed.code());
         if (found.isEmpty()) {
             return Pages.seeOther("/staff/requests?done=nothing");
@@ -135,6 +149,31 @@ class DataRequestsController {
         }
         return new Typed(code.length() > LONGEST_CODE ? "" : code, action, reason.length() > DataRequests.LONGEST_REASON
                 ? reason.substring(0, DataRequests.LONGEST_REASON) : reason, errors);
+    }
+
+    /** The same request for a feedback item (reference FB-...): its export, or the page confirming erasure. */
+    private MutableHttpResponse<?> handleFeedback(Authentication authentication, Staff staff, Typed typed) {
+        var item = requests.findFeedback(typed.code());
+        if (item.isEmpty()) {
+            return notHeld(authentication, typed);
+        }
+        if (!requests.allowedFeedback(staff)) {
+            return Pages.error(HttpStatus.FORBIDDEN, "requests.forbidden.title", "requests.forbidden.body");
+        }
+        if (typed.action().equals("erase")) {
+            return Pages.render("dataprotection/confirm-erasure", Pages.model("titleKey", "requests.confirm.title",
+                    "staff", staff, "code", typed.code(), "reason", typed.reason(), "held", Map.of("feedback", true,
+                            "survey", messages.get(item.get().channel().labelKey()), "reference", item.get().reference(),
+                            "submitted", Dates.longForm(item.get().occurredOn()), "answers", 1),
+                    "backUrl", "/staff/requests"));
+        }
+        try {
+            return HttpResponse.ok(json.writeValueAsString(requests.exportFeedback(staff, item.get(), typed.reason())))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .header("Content-Disposition", "attachment; filename=\"chorus-" + item.get().reference() + ".json\"");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private MutableHttpResponse<?> notHeld(Authentication authentication, Typed typed) {

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.chorus.audit.AuditLog;
+import uk.chorus.feedback.FeedbackRetention;
 import uk.chorus.responses.ResponseRecords;
 import uk.chorus.results.WaveSnapshots;
 import uk.chorus.surveys.LiveSurvey;
@@ -29,14 +30,16 @@ public class RetentionJob {
     private final WaveSnapshots snapshots;
     private final AuditLog audit;
     private final Clock clock;
+    private final FeedbackRetention feedback;
 
     RetentionJob(SurveyVersions versions, ResponseRecords responses, WaveSnapshots snapshots, AuditLog audit,
-                 Clock clock) {
+                 Clock clock, FeedbackRetention feedback) {
         this.versions = versions;
         this.responses = responses;
         this.snapshots = snapshots;
         this.audit = audit;
         this.clock = clock;
+        this.feedback = feedback;
     }
 
     @Scheduled(fixedDelay = "6h", initialDelay = "5m")
@@ -48,6 +51,11 @@ public class RetentionJob {
     public long runNow() {
         long deleted = 0;
         LocalDate today = LocalDate.now(clock);
+        int feedbackGone = feedback.expire(today);
+        if (feedbackGone > 0) {
+            audit.record("system", "retention deletion", "feedback", feedbackGone + " items past their channel's retention");
+            LOG.info("Deleted {} feedback items past their channel's retention period", feedbackGone);
+        }
         for (LiveSurvey survey : versions.newestOfEach()) {
             LocalDate after = survey.definition().deleteRawAnswersAfter();
             if (today.isAfter(after) && responses.holdsAnything(survey.id())) {

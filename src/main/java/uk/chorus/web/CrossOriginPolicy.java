@@ -98,6 +98,11 @@ public class CrossOriginPolicy implements Ordered {
         return EMBEDDABLE.stream().anyMatch(path::startsWith);
     }
 
+    /** Whether a website (an origin such as https://localoffer.example.gov.uk) may embed the feedback form. */
+    public boolean mayEmbed(@Nullable String origin) {
+        return allowedEmbedder(origin);
+    }
+
     private boolean allowedEmbedder(@Nullable String origin) {
         if (origin == null) {
             return false;

@@ -48,7 +48,12 @@ class ArchitectureTest {
             Map.entry("change_cursors", "changes"),
             Map.entry("result_snapshots", "results"),
             Map.entry("population_sizes", "results"),
-            Map.entry("result_publications", "results"));
+            Map.entry("result_publications", "results"),
+            Map.entry("feedback_items", "feedback"),
+            Map.entry("feedback_contacts", "feedback"),
+            Map.entry("inspection_visits", "feedback"),
+            Map.entry("inspection_recommendations", "feedback"),
+            Map.entry("feedback_imports", "feedback"));
 
     private static final Pattern SQL_TABLE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+([a-z_]+)\\b");
     private static final Pattern CREATED = Pattern.compile("CREATE TABLE\\s+([a-z_]+)");

@@ -54,6 +54,11 @@ class HtmlValidityTest extends ChorusTest {
         pages.put("accessibility statement", new Served(browser.get("/accessibility"), 200));
         pages.put("contact", new Served(browser.get("/contact"), 200));
         pages.put("sign in", new Served(browser.get("/sign-in"), 200));
+        pages.put("local offer feedback", new Served(browser.get("/feedback/local-offer?page=Short%20breaks"), 200));
+        pages.put("local offer feedback, nothing chosen", new Served(browser.post("/feedback/local-offer",
+                "page", "Short breaks"), 422));
+        pages.put("feedback thanks", new Served(browser.get("/feedback/local-offer/thanks?reference=FB-ABCD-EFGH"), 200));
+        pages.put("published results", new Served(browser.get("/results"), 200));
 
         pages.forEach((name, served) -> {
             assertThat(served.page().status()).as(name).isEqualTo(served.status());

@@ -95,6 +95,17 @@ class StaffPagesBrowserTest extends BrowserTest {
                 lead.open("/staff/surveys/family-voice-2026/" + page);
                 check(lead, page.replace('/', '-'));
             }
+            for (String page : new String[]{"", "/new", "/import", "/inspections", "/inspections/new", "/summary", "/embed"}) {
+                lead.open("/staff/feedback" + page);
+                check(lead, "feedback" + page.replace('/', '-'));
+            }
+            lead.open("/staff/feedback/inspections/new");
+            lead.type("service", "Youth club");
+            lead.type("good", "Friendly staff.");
+            lead.type("recommendation-1", "Open on Saturdays.");
+            lead.continueOn();
+            assertThat(lead.heading()).isEqualTo("Youth club");
+            check(lead, "inspection-visit");
             lead.open("/staff/accounts");
             assertThat(lead.heading()).isEqualTo("You cannot see this page");
             check(lead, "forbidden");

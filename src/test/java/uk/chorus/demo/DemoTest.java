@@ -94,6 +94,15 @@ class DemoTest extends ChorusTest {
     }
 
     @Test
+    void aYearOfFeedbackArrivesOnEveryChannel() {
+        assertThat(count("SELECT count(DISTINCT channel) FROM feedback_items")).isEqualTo(8);
+        assertThat(count("SELECT count(*) FROM feedback_items WHERE channel = 'local-offer'")).isBetween(200L, 400L);
+        assertThat(count("SELECT count(*) FROM inspection_visits")).isEqualTo(2);
+        assertThat(count("SELECT count(DISTINCT status) FROM inspection_recommendations")).isGreaterThanOrEqualTo(4);
+        assertThat(count("SELECT count(*) FROM feedback_items WHERE occurred_on < current_date - 300")).isPositive();
+    }
+
+    @Test
     void aDatabaseHoldingRealResponsesGetsNoDemoData() throws Exception {
         String url = TestDatabase.fresh();
         Map<String, Object> plain = Map.of("datasources.default.url", url, "datasources.default.username",

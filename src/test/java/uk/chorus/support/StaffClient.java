@@ -69,6 +69,22 @@ public final class StaffClient {
         return send(post(path, Browser.encode(all.toArray(String[]::new))));
     }
 
+    /** Posts a multipart form (a file upload) with the session's CSRF token as one of its parts. */
+    public Browser.Page postFile(String path, String field, String fileName, byte[] content) {
+        String boundary = "----chorus" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String csrfPart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n";
+        String fileHead = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n";
+        body.writeBytes(csrfPart.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(fileHead.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "text/html")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     public Browser.Page postWithoutCsrf(String path, String... fields) {
         return send(post(path, Browser.encode(fields)));
     }

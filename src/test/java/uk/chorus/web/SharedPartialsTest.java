@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SharedPartialsTest {
     private static final Path VIEWS = Path.of("src/main/resources/views");
     private static final Pattern OWN_CONTROL = Pattern.compile("govuk-input(?=[\\s\"])|govuk-radios__input|govuk-checkboxes__input"
-            + "|<textarea|<select|govuk-error-message|govuk-error-summary\\b|govuk-date-input__input");
+            + "|<textarea|<select|govuk-error-message|govuk-error-summary\\b|govuk-date-input__input|govuk-file-upload\\b");
 
     @Test
     void pagesUseTheSharedFormPartials() throws IOException {
