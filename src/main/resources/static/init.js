@@ -30,3 +30,24 @@ document.querySelectorAll('[data-chorus-copy]').forEach((button) => {
     })
   })
 })
+
+// A progress bar of long work (rebuilding the search index): where JavaScript runs, it is kept
+// up to date by asking the page again every two seconds and copying the new figures in, without
+// reloading or moving focus. Without JavaScript, "Check progress" does the same by hand.
+const progress = document.querySelector('[data-chorus-progress]')
+if (progress) {
+  const update = () => {
+    fetch(window.location.href, { headers: { Accept: 'text/html' } })
+      .then((response) => response.text())
+      .then((html) => {
+        const fresh = new DOMParser().parseFromString(html, 'text/html').querySelector('[data-chorus-progress]')
+        if (fresh) {
+          progress.replaceWith(fresh)
+          window.setTimeout(update, 2000)
+        } else {
+          window.location.reload()
+        }
+      })
+  }
+  window.setTimeout(update, 2000)
+}

@@ -96,8 +96,10 @@ public class ChangeLog {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long subject = rs.getLong(4);
-                    entries.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.wasNull() ? null : subject, rs.getTimestamp(5).toInstant()));
+                    // wasNull speaks of the column read last: ask before reading any other.
+                    Long subjectId = rs.wasNull() ? null : subject;
+                    entries.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), subjectId,
+                            rs.getTimestamp(5).toInstant()));
                 }
             }
             return entries;

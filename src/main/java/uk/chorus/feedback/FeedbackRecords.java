@@ -180,6 +180,16 @@ public class FeedbackRecords {
         });
     }
 
+    @Transactional(readOnly = true)
+    public long total() {
+        return jdbc.prepareStatement("SELECT count(*) FROM feedback_items", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     /** Every item oldest first, streamed (for rebuilding a search index). */
     @Transactional(readOnly = true)
     public void forEach(Consumer<Item> consumer) {

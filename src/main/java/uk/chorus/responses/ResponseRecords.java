@@ -138,6 +138,88 @@ public class ResponseRecords {
         });
     }
 
+    /** A written answer: the question's key and wording, and what was written. */
+    public record TextAnswer(String questionKey, String question, String text) {
+    }
+
+    /**
+     * What a response wrote in words, with what search and themes need beside it: the survey and
+     * wave, whether it is a young people's survey, when it was sent and the about-you answers
+     * (topic, such as "ehcp", to the answer's code).
+     */
+    public record ResponseTexts(long responseId, String surveyId, int wave, boolean youngPeople, Instant submittedAt,
+                                Map<String, String> about, List<TextAnswer> texts) {
+    }
+
+    @io.micronaut.transaction.annotation.Transactional(readOnly = true)
+    public Optional<ResponseTexts> textsOf(long responseId) {
+        return jdbc.prepareStatement("SELECT id, survey_id, survey_version_id, submitted_at, answers::text FROM responses "
+                + "WHERE id = ?", ps -> {
+            ps.setLong(1, responseId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(texts(rs)) : Optional.<ResponseTexts>empty();
+            }
+        });
+    }
+
+    /** How many complete responses there are, to every survey (the size of a rebuild). */
+    @io.micronaut.transaction.annotation.Transactional(readOnly = true)
+    public long total() {
+        return jdbc.prepareStatement("SELECT count(*) FROM responses", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /**
+     * Every complete response that wrote anything in words, oldest first (rebuilding the search
+     * index); {@code seen} hears of every response read, with words or not, to show progress.
+     */
+    @io.micronaut.transaction.annotation.Transactional(readOnly = true)
+    public void forEachWithText(java.util.function.Consumer<ResponseTexts> consumer, Runnable seen) {
+        jdbc.prepareStatement("SELECT id, survey_id, survey_version_id, submitted_at, answers::text FROM responses "
+                + "ORDER BY id", ps -> {
+            ps.setFetchSize(2000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ResponseTexts texts = texts(rs);
+                    if (texts != null) {
+                        consumer.accept(texts);
+                    }
+                    seen.run();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** A row's written answers, or null when it wrote nothing in words. */
+    private ResponseTexts texts(ResultSet rs) throws java.sql.SQLException {
+        var definition = versions.definition(rs.getLong(3)).orElseThrow();
+        Map<String, Object> answers = json.read(rs.getString(5));
+        List<TextAnswer> texts = new ArrayList<>();
+        Map<String, String> about = new java.util.LinkedHashMap<>();
+        for (var question : definition.questionList()) {
+            Object value = answers.get(question.key());
+            if (value == null) {
+                continue;
+            }
+            if (question.type().isText() && !value.toString().isBlank()) {
+                texts.add(new TextAnswer(question.key(), question.text(), value.toString()));
+            } else if (question.about() != null) {
+                about.put(question.about().fileName(), value.toString());
+            }
+        }
+        if (texts.isEmpty()) {
+            return null;
+        }
+        return new ResponseTexts(rs.getLong(1), rs.getString(2), definition.wave(),
+                definition.audience() == uk.chorus.surveys.Audience.YOUNG_PEOPLE, rs.getTimestamp(4).toInstant(),
+                about, texts);
+    }
+
     /** Every complete response of a survey with its answers, oldest first, for a raw export. */
     @io.micronaut.transaction.annotation.Transactional(readOnly = true)
     public void forEachRaw(String surveyId, java.util.function.Consumer<RawResponse> consumer) {

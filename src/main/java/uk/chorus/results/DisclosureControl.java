@@ -19,7 +19,7 @@ import java.util.Arrays;
  * </ul>
  * Counts are unweighted: weighting changes percentages, never who can be identified.
  */
-final class DisclosureControl {
+public final class DisclosureControl {
     private DisclosureControl() {
     }
 
@@ -30,10 +30,10 @@ final class DisclosureControl {
      * {@code allRow} is a row index, the other rows are a complete split of it (every respondent
      * in exactly one), so each column of the other rows adds up to the All row's.
      */
-    record Grid(long[][] cells, boolean[] inBase, long[] totals, long[] bases, boolean cellsAddUp, int allRow) {
+    public record Grid(long[][] cells, boolean[] inBase, long[] totals, long[] bases, boolean cellsAddUp, int allRow) {
 
         /** A table whose rows' cells add up to their totals. */
-        static Grid of(long[][] cells, boolean[] inBase, int allRow) {
+        public static Grid of(long[][] cells, boolean[] inBase, int allRow) {
             long[] totals = new long[cells.length];
             long[] bases = new long[cells.length];
             for (int r = 0; r < cells.length; r++) {
@@ -63,8 +63,8 @@ final class DisclosureControl {
     }
 
     /** What may not be shown: cells, and each row's total and base. */
-    record Suppressed(boolean[][] cells, boolean[] total, boolean[] base) {
-        boolean any() {
+    public record Suppressed(boolean[][] cells, boolean[] total, boolean[] base) {
+        public boolean any() {
             for (int r = 0; r < cells.length; r++) {
                 if (total[r] || base[r]) {
                     return true;
@@ -79,7 +79,7 @@ final class DisclosureControl {
         }
     }
 
-    static Suppressed apply(Grid grid, int threshold) {
+    public static Suppressed apply(Grid grid, int threshold) {
         return apply(grid, null, threshold);
     }
 
@@ -225,7 +225,7 @@ final class DisclosureControl {
     }
 
     /** A count as published under the optional rounding rule (to the nearest 5; 1 to 4 never shows as 0). */
-    static long rounded(long count, boolean roundToFive) {
+    public static long rounded(long count, boolean roundToFive) {
         if (!roundToFive || count == 0) {
             return count;
         }

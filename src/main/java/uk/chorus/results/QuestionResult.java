@@ -1,5 +1,6 @@
 package uk.chorus.results;
 
+import uk.chorus.web.Charts;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;

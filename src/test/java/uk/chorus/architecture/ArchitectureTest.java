@@ -53,7 +53,10 @@ class ArchitectureTest {
             Map.entry("feedback_contacts", "feedback"),
             Map.entry("inspection_visits", "feedback"),
             Map.entry("inspection_recommendations", "feedback"),
-            Map.entry("feedback_imports", "feedback"));
+            Map.entry("feedback_imports", "feedback"),
+            Map.entry("themes", "themes"),
+            Map.entry("theme_decisions", "themes"),
+            Map.entry("installation", "themes"));
 
     private static final Pattern SQL_TABLE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+([a-z_]+)\\b");
     private static final Pattern CREATED = Pattern.compile("CREATE TABLE\\s+([a-z_]+)");

@@ -53,6 +53,7 @@ public final class ApiSubmissionBenchmark {
                 "datasources.default.username", TestDatabase.USER,
                 "datasources.default.password", TestDatabase.PASSWORD,
                 "chorus.surveys.dir", "surveys",
+                "chorus.data-dir", java.nio.file.Files.createTempDirectory("chorus-bench-data").toString(),
                 "chorus.rate-limits.api-per-minute", "0",
                 "micronaut.server.port", "-1"))) {
             URI endpoint = server.getURI().resolve("/api/v1/surveys/" + SURVEY + "/responses");

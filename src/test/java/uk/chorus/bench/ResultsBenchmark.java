@@ -52,6 +52,7 @@ public final class ResultsBenchmark {
                 "datasources.default.username", TestDatabase.USER,
                 "datasources.default.password", TestDatabase.PASSWORD,
                 "chorus.surveys.dir", surveys.toString(),
+                "chorus.data-dir", Files.createTempDirectory("chorus-bench-data").toString(),
                 "micronaut.server.port", "-1");
         System.out.printf("Chorus results benchmark: 40 questions, %,d responses, %d cores, Java %s%n", RESPONSES,
                 Runtime.getRuntime().availableProcessors(), Runtime.version());

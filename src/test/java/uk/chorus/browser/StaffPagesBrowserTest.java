@@ -106,6 +106,20 @@ class StaffPagesBrowserTest extends BrowserTest {
             lead.continueOn();
             assertThat(lead.heading()).isEqualTo("Youth club");
             check(lead, "inspection-visit");
+            for (String page : new String[]{"", "/whats-new", "/index", "/add", "/communication/edit"}) {
+                lead.open("/staff/themes" + page);
+                check(lead, "themes" + page.replace('/', '-'));
+            }
+            // The index follows the change log in the background: the comment arrives within moments.
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            do {
+                lead.open("/staff/themes/search?q=calling");
+            } while (lead.findAll("main mark").isEmpty() && System.nanoTime() < deadline);
+            assertThat(lead.find("main mark").getText()).isEqualTo("calls");
+            check(lead, "themes-search");
+            lead.press(lead.find("a[href^='/staff/themes/comments/']"));
+            assertThat(lead.find("main").getText()).contains("Someone who calls back.");
+            check(lead, "themes-comment");
             lead.open("/staff/accounts");
             assertThat(lead.heading()).isEqualTo("You cannot see this page");
             check(lead, "forbidden");

@@ -73,6 +73,20 @@ class ChangeLogTest extends ChorusTest {
     }
 
     @Test
+    void aChangeThatBelongsToNoSurveyKeepsItsSubject() {
+        transactions.executeWrite(status -> {
+            changes.record(new Probe(null, 5L));
+            changes.record(new Probe("s", null));
+            return null;
+        });
+        List<ChangeLog.Entry> read = changes.after(0, 10_000).stream().filter(e -> e.kind().equals("probe")).toList();
+        assertThat(read.get(read.size() - 2).subjectId()).isEqualTo(5L);
+        assertThat(read.get(read.size() - 2).surveyId()).isNull();
+        assertThat(read.get(read.size() - 1).subjectId()).isNull();
+        assertThat(read.get(read.size() - 1).surveyId()).isEqualTo("s");
+    }
+
+    @Test
     void listenersHearOnlyAfterCommit() {
         Probe probe = new Probe("s", 1L);
         transactions.executeWrite(status -> {
@@ -124,7 +138,7 @@ class ChangeLogTest extends ChorusTest {
             second.get(10, TimeUnit.SECONDS);
         }
         List<ChangeLog.Entry> entries = changes.after(0, 1000).stream().filter(e -> e.kind().equals("probe")
-                && e.subjectId() >= 10).toList();
+                && e.subjectId() != null && e.subjectId() >= 10).toList();
         assertThat(entries).extracting(ChangeLog.Entry::surveyId).containsExactly("first", "second");
     }
 

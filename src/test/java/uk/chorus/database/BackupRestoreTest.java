@@ -92,6 +92,21 @@ class BackupRestoreTest extends ChorusTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("16-18");
         }
+        // A service started on the restored database builds its own search index from it.
+        try (var restoredService = io.micronaut.context.ApplicationContext.run(
+                io.micronaut.runtime.server.EmbeddedServer.class, java.util.Map.of(
+                        "datasources.default.url", restored, "datasources.default.username", TestDatabase.USER,
+                        "datasources.default.password", TestDatabase.PASSWORD, "micronaut.server.port", -1,
+                        "chorus.surveys.dir", "surveys",
+                        "chorus.data-dir", Files.createTempDirectory("chorus-restored-").toString()))) {
+            var follower = restoredService.getApplicationContext().getBean(uk.chorus.themes.IndexFollower.class);
+            assertThat(follower.awaitCurrent(20_000)).isTrue();
+            var search = restoredService.getApplicationContext().getBean(uk.chorus.themes.CommentSearch.class);
+            var found = search.search(new uk.chorus.themes.CommentSearch.Request("sooner", java.util.Map.of(), null, null,
+                    null, uk.chorus.themes.CommentSearch.Order.NEWEST, 1, java.util.Set.of()), java.util.Map.of());
+            assertThat(found.hits()).extracting(uk.chorus.themes.CommentSearch.Hit::text)
+                    .containsExactly("Speech therapy in school — “sooner”.");
+        }
         Files.deleteIfExists(dump);
     }
 }

@@ -80,7 +80,7 @@ class EmbeddedDatabaseTest {
     @Test
     void asRootItSaysWhyInOneSentenceInsteadOfAStackTrace() throws Exception {
         assumeTrue(EmbeddedDatabase.runningAsRoot(), "only root is refused");
-        Process service = new ProcessBuilder(java(), NOTHING_THERE, "-cp", classpath(), "uk.chorus.Application")
+        Process service = new ProcessBuilder(java(), "--enable-native-access=ALL-UNNAMED", NOTHING_THERE, "-cp", classpath(), "uk.chorus.Application")
                 .redirectErrorStream(true).start();
         String output = new String(service.getInputStream().readAllBytes());
         assertThat(service.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -97,7 +97,7 @@ class EmbeddedDatabaseTest {
         }
         command.addAll(List.of("env", "PORT=" + port, "CHORUS_DATA_DIR=" + home.resolve("data"),
                 "CHORUS_SURVEYS_DIR=" + home.resolve("surveys"), "CHORUS_AREA_NAME=Testshire",
-                java(), "-Xmx256m", "-Djava.io.tmpdir=" + home, NOTHING_THERE,
+                java(), "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=" + home, NOTHING_THERE,
                 "-cp", classes + "/classes:" + classes + "/lib/*", "uk.chorus.Application"));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

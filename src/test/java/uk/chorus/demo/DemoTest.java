@@ -107,7 +107,7 @@ class DemoTest extends ChorusTest {
         String url = TestDatabase.fresh();
         Map<String, Object> plain = Map.of("datasources.default.url", url, "datasources.default.username",
                 TestDatabase.USER, "datasources.default.password", TestDatabase.PASSWORD, "micronaut.server.port", -1,
-                "chorus.surveys.dir", "surveys");
+                "chorus.surveys.dir", "surveys", "chorus.data-dir", java.nio.file.Files.createTempDirectory("chorus-demo-").toString());
         try (ApplicationContext first = ApplicationContext.run(EmbeddedServer.class, plain).getApplicationContext()) {
             first.getBean(EmbeddedServer.class);
         }

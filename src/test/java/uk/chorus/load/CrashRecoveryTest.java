@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A short crash run: families complete surveys through the HTML forms, pressing buttons twice now
  * and then, while the service is killed with SIGKILL and restarted. Nothing acknowledged is lost,
- * nothing is stored twice, and every draft that was in flight resumes.
+ * nothing is stored twice, every draft that was in flight resumes, and the search index catches up.
  */
 class CrashRecoveryTest {
 
@@ -26,5 +26,8 @@ class CrashRecoveryTest {
         assertThat(result.stats().counter("double submit landed elsewhere")).isZero();
         assertThat(result.stats().counter("5xx other than 503")).isZero();
         assertThat(result.stats().counter("gave up")).isZero();
+        // The search index, killed with the service, catches up with every written answer.
+        assertThat(result.commentsInDatabase()).isPositive();
+        assertThat(result.commentsInIndex()).isEqualTo(result.commentsInDatabase());
     }
 }

@@ -45,7 +45,8 @@ public final class LoadRun {
     }
 
     public record Result(LoadStats stats, double seconds, long acknowledged, long found, long missing,
-                         long duplicates, long resumedDrafts, long drafts, double plainInsertsPerSecond) {
+                         long duplicates, long resumedDrafts, long drafts, double plainInsertsPerSecond,
+                         long commentsInDatabase, long commentsInIndex) {
         public double perSecond() {
             return acknowledged / seconds;
         }
@@ -54,9 +55,10 @@ public final class LoadRun {
             return stats.report() + String.format(
                     "completed respondents: %d in %.1f s = %.1f /s%nacknowledged %d, found exactly once %d, "
                             + "missing %d, duplicated %d; unfinished drafts resumed %d of %d%n"
-                            + "plain JDBC inserts of the same response rows: %.0f /s (respondents / inserts = %.3f)%n",
+                            + "plain JDBC inserts of the same response rows: %.0f /s (respondents / inserts = %.3f)%n"
+                            + "written answers in the database %d, in the search index %d%n",
                     acknowledged, seconds, perSecond(), acknowledged, found, missing, duplicates, resumedDrafts, drafts,
-                    plainInsertsPerSecond, perSecond() / plainInsertsPerSecond);
+                    plainInsertsPerSecond, perSecond() / plainInsertsPerSecond, commentsInDatabase, commentsInIndex);
         }
     }
 
@@ -64,8 +66,11 @@ public final class LoadRun {
         String databaseUrl = TestDatabase.fresh();
         // -Dload.jfr=/tmp/service.jfr records a Java Flight Recording of the service for profiling.
         String jfr = System.getProperty("load.jfr");
-        Map<String, String> env = jfr == null ? Map.of()
-                : Map.of("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+        Map<String, String> env = new java.util.HashMap<>(Map.of("CHORUS_ADMIN_EMAIL", ADMIN, "CHORUS_ADMIN_PASSWORD",
+                ADMIN_PASSWORD));
+        if (jfr != null) {
+            env.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+        }
         try (ServiceProcess service = new ServiceProcess(databaseUrl, env)) {
             service.start();
             warmUp(service, Integer.getInteger("load.warmup", 10));
@@ -237,8 +242,52 @@ public final class LoadRun {
             }
         }
         long acknowledged = stats.acknowledged().size();
+        long written = writtenAnswers(databaseUrl);
         return new Result(stats, seconds, acknowledged, found, acknowledged - found, duplicates, resumed,
-                unfinished.size(), plainInsertRate(databaseUrl));
+                unfinished.size(), plainInsertRate(databaseUrl), written, indexedWhenCaughtUp(uri, written));
+    }
+
+    static final String ADMIN = "load-admin@example.org";
+    static final String ADMIN_PASSWORD = "load admin passphrase";
+
+    /** Written answers the database holds: what the search index must hold once it has caught up. */
+    private static long writtenAnswers(String databaseUrl) throws Exception {
+        java.util.Set<String> textKeys = new java.util.HashSet<>();
+        for (String survey : SURVEYS) {
+            var definition = new uk.chorus.surveys.SurveyFileParser().parse(survey + ".yml",
+                    java.nio.file.Files.readString(java.nio.file.Path.of("surveys", survey + ".yml"))).definition().orElseThrow();
+            definition.questions().filter(q -> q.type().isText()).forEach(q -> textKeys.add(q.key()));
+        }
+        try (Connection connection = TestDatabase.connect(databaseUrl);
+             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM responses r, "
+                     + "jsonb_each_text(r.answers) AS a WHERE a.key = ANY (?) AND btrim(a.value) <> ''")) {
+            count.setArray(1, connection.createArrayOf("text", textKeys.toArray()));
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * How many comments the service's search index holds once it has caught up with the database
+     * (read from its status page as an administrator), waiting up to half a minute.
+     */
+    private static long indexedWhenCaughtUp(URI uri, long expected) throws Exception {
+        uk.chorus.support.StaffClient admin = new uk.chorus.support.StaffClient(uri);
+        admin.signIn(ADMIN, ADMIN_PASSWORD);
+        long indexed = -1;
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            var page = admin.get("/staff/themes/index").document();
+            String shown = page.select("dt:contains(Comments in the index) + dd").text().replace(",", "");
+            indexed = shown.isEmpty() ? -1 : Long.parseLong(shown);
+            if (indexed == expected) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        return indexed;
     }
 
     /**

@@ -23,11 +23,19 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path log;
     private Process process;
 
+    private final Path dataDir;
+
     public ServiceProcess(String databaseUrl, Map<String, String> extraEnv) throws IOException {
         this.databaseUrl = databaseUrl;
         this.extraEnv = extraEnv;
         this.port = freePort();
         this.log = Files.createTempFile("chorus-service-", ".log");
+        // Each service has its own search index, kept across its restarts (as on a real server).
+        this.dataDir = Files.createTempDirectory("chorus-service-data-");
+    }
+
+    public Path dataDir() {
+        return dataDir;
     }
 
     public URI uri() {
@@ -43,7 +51,7 @@ public final class ServiceProcess implements AutoCloseable {
         String classpath = System.getProperty("load.classes", "target/classes") + File.pathSeparator
                 + Files.readString(Path.of("target", "runtime-classpath.txt")).strip();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", classpath, "uk.chorus.Application"));
+                "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-cp", classpath, "uk.chorus.Application"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -52,6 +60,7 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().put("DATABASE_PASSWORD", uk.chorus.support.TestDatabase.PASSWORD);
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("CHORUS_SURVEYS_DIR", "surveys");
+        builder.environment().put("CHORUS_DATA_DIR", dataDir.toString());
         // All simulated families come from 127.0.0.1, as if one school shared one address.
         builder.environment().put("CHORUS_PAGE_RATE_LIMIT", "0");
         builder.environment().put("CHORUS_NEW_DRAFT_RATE_LIMIT", "0");

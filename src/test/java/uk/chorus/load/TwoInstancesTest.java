@@ -5,6 +5,9 @@ import uk.chorus.support.Api;
 import uk.chorus.support.Browser;
 import uk.chorus.support.TestDatabase;
 
+import uk.chorus.support.StaffClient;
+
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.Map;
@@ -92,6 +95,15 @@ class TwoInstancesTest {
                 assertThat(rs.getLong(1)).isEqualTo(2);
                 assertThat(rs.getLong(2)).isEqualTo(2);
             }
+            // Each instance keeps its own search index, and both follow the change log to the same place.
+            long lastChange;
+            try (Connection connection = TestDatabase.connect(databaseUrl);
+                 ResultSet rs = connection.createStatement().executeQuery("SELECT max(id) FROM change_log")) {
+                rs.next();
+                lastChange = rs.getLong(1);
+            }
+            assertThat(indexState(a.uri(), lastChange)).isEqualTo(indexState(b.uri(), lastChange))
+                    .startsWith("2 ");
             // Both instances started on the same survey files, and agreed on one stored version each.
             try (Connection connection = TestDatabase.connect(databaseUrl);
                  ResultSet rs = connection.createStatement().executeQuery("SELECT count(*) FROM survey_versions")) {
@@ -99,5 +111,24 @@ class TwoInstancesTest {
                 assertThat(rs.getLong(1)).isEqualTo(2);
             }
         }
+    }
+
+    /** The comments in an instance's index and the last change applied, once it has reached {@code lastChange}. */
+    private static String indexState(URI uri, long lastChange) throws Exception {
+        StaffClient admin = new StaffClient(uri);
+        admin.signIn("admin@example.org", "correct horse battery staple");
+        String state = "";
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            var page = admin.get("/staff/themes/index").document();
+            String documents = page.select("dt:contains(Comments in the index) + dd").text();
+            String applied = page.select("dt:contains(Changes applied, up to) + dd").text();
+            state = documents + " " + applied;
+            if (applied.replace(",", "").equals(Long.toString(lastChange))) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        return state;
     }
 }

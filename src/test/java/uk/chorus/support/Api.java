@@ -50,6 +50,14 @@ public final class Api {
                 .POST(body));
     }
 
+    public Reply post(String path, String contentType, HttpRequest.BodyPublisher body, String bearerToken) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Accept", "application/json")
+                .header("Content-Type", contentType)
+                .header("Authorization", "Bearer " + bearerToken)
+                .POST(body));
+    }
+
     private Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),

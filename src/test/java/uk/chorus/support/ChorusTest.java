@@ -24,6 +24,8 @@ public abstract class ChorusTest implements TestPropertyProvider {
     public static final String TEST_ADMIN_PASSWORD = "test admin passphrase";
 
     protected final String databaseUrl = TestDatabase.fresh();
+    /** Each test class has its own search index, as each database is its own. */
+    protected final java.nio.file.Path dataDir = tempDirectory();
 
     @Inject
     protected EmbeddedServer server;
@@ -44,6 +46,7 @@ public abstract class ChorusTest implements TestPropertyProvider {
         properties.put("datasources.default.username", TestDatabase.USER);
         properties.put("datasources.default.password", TestDatabase.PASSWORD);
         properties.put("chorus.surveys.dir", surveysDir());
+        properties.put("chorus.data-dir", dataDir.toString());
         properties.put("micronaut.server.port", "-1");
         // Every test talks from 127.0.0.1; rate limits have their own test.
         properties.put("chorus.rate-limits.pages-per-minute", "0");
@@ -55,6 +58,14 @@ public abstract class ChorusTest implements TestPropertyProvider {
         properties.put("chorus.admin.password", TEST_ADMIN_PASSWORD);
         properties.putAll(extraProperties());
         return properties;
+    }
+
+    private static java.nio.file.Path tempDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("chorus-test-data-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     protected Browser browser() {

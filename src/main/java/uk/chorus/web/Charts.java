@@ -1,4 +1,4 @@
-package uk.chorus.results;
+package uk.chorus.web;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.Locale;
  * (the Content Security Policy allows no inline styles), and every chart has a title and a
  * description for screen readers and the same figures in a table beside it.
  */
-final class Charts {
+public final class Charts {
     static final int WIDTH = 400;
     private static final int LINE = 19;
     private static final int BAR = 22;
@@ -63,7 +63,7 @@ final class Charts {
     }
 
     /** Horizontal bars, one per answer, each labelled above and its figure at its end. */
-    static BarChart bars(String id, String title, String description, List<BarInput> inputs) {
+    public static BarChart bars(String id, String title, String description, List<BarInput> inputs) {
         List<Bar> bars = new ArrayList<>();
         int y = 0;
         double longest = WIDTH - VALUE_SPACE;
@@ -79,7 +79,7 @@ final class Charts {
     }
 
     /** One full-width bar per row, divided into segments by share; figures written inside wide segments. */
-    static StackedChart stacked(String id, String title, String description, List<RowInput> inputs, List<Legend> legend) {
+    public static StackedChart stacked(String id, String title, String description, List<RowInput> inputs, List<Legend> legend) {
         List<StackedRow> rows = new ArrayList<>();
         int y = 0;
         for (RowInput input : inputs) {
@@ -103,7 +103,7 @@ final class Charts {
     }
 
     /** A line through each wave's value; shares on a 0 to 100% scale, means from 0 to a little above the largest. */
-    static TrendChart trend(String id, String title, String description, List<String> waves, List<Double> values,
+    public static TrendChart trend(String id, String title, String description, List<String> waves, List<Double> values,
                             List<String> labels, boolean shares) {
         double left = 44;
         double right = WIDTH - 24;
@@ -116,7 +116,7 @@ final class Charts {
         List<Tick> ticks = new ArrayList<>();
         for (int i = 0; i <= 2; i++) {
             double value = max * i / 2;
-            ticks.add(new Tick(n(bottom - (bottom - top) * i / 2), shares ? Math.round(value * 100) + "%" : Figures.decimal(value)));
+            ticks.add(new Tick(n(bottom - (bottom - top) * i / 2), shares ? Math.round(value * 100) + "%" : decimal(value)));
         }
         List<Point> points = new ArrayList<>();
         StringBuilder path = new StringBuilder();
@@ -147,6 +147,61 @@ final class Charts {
         }
         lines.add(new Line(line.toString(), lines.isEmpty() ? "0" : Integer.toString(LINE)));
         return lines;
+    }
+
+    private static String decimal(double value) {
+        return new java.text.DecimalFormat("#,##0.0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.UK))
+                .format(value);
+    }
+
+    /** One line of a chart with several: its name, its colour class and a value per column (NaN for none). */
+    public record SeriesInput(String name, String tone, List<Double> values) {
+    }
+
+    public record Series(String name, String tone, String path, List<Point> points) {
+    }
+
+    public record LinesChart(String id, String title, String description, List<Tick> ticks, List<String> columns,
+                             List<String> columnX, List<Series> series) {
+    }
+
+    /** Several lines over the same columns (themes over quarters), from 0 to a little above the largest value. */
+    public static LinesChart lines(String id, String title, String description, List<String> columns,
+                                   List<SeriesInput> inputs) {
+        double left = 44;
+        double right = WIDTH - 24;
+        double top = 24;
+        double bottom = 170;
+        double max = inputs.stream().flatMap(i -> i.values().stream()).filter(v -> !Double.isNaN(v))
+                .mapToDouble(Double::doubleValue).max().orElse(1) * 1.15;
+        if (max <= 0) {
+            max = 1;
+        }
+        List<Tick> ticks = new ArrayList<>();
+        for (int i = 0; i <= 2; i++) {
+            double value = max * i / 2;
+            ticks.add(new Tick(n(bottom - (bottom - top) * i / 2), Long.toString(Math.round(value))));
+        }
+        List<String> xs = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            xs.add(n(columns.size() == 1 ? (left + right) / 2 : left + (right - left) * c / (columns.size() - 1)));
+        }
+        List<Series> series = new ArrayList<>();
+        for (SeriesInput input : inputs) {
+            StringBuilder path = new StringBuilder();
+            List<Point> points = new ArrayList<>();
+            for (int c = 0; c < columns.size() && c < input.values().size(); c++) {
+                double value = input.values().get(c);
+                if (Double.isNaN(value)) {
+                    continue;
+                }
+                double y = bottom - (bottom - top) * Math.min(1, value / max);
+                path.append(path.isEmpty() ? "M" : " L").append(xs.get(c)).append(' ').append(n(y));
+                points.add(new Point(xs.get(c), n(y), Long.toString(Math.round(value)), n(y - 8), columns.get(c)));
+            }
+            series.add(new Series(input.name(), input.tone(), path.toString(), points));
+        }
+        return new LinesChart(id, title, description, ticks, columns, xs, series);
     }
 
     /** Coordinates to one decimal place: enough for a screen, short in the page. */

@@ -1,0 +1,269 @@
+package uk.chorus.themes;
+
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.chorus.changes.Change;
+import uk.chorus.changes.ChangeLog;
+import uk.chorus.feedback.FeedbackErased;
+import uk.chorus.feedback.FeedbackReceived;
+import uk.chorus.responses.RawAnswersExpired;
+import uk.chorus.responses.ResponseErased;
+import uk.chorus.responses.ResponseSubmitted;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Keeps the search index in step with PostgreSQL by following the change log: each entry after
+ * the one the index last committed is applied by reading the current state (a submitted response
+ * is read and indexed; an erased one is deleted), then committed with its id. Applying an entry
+ * twice changes nothing, so a crash anywhere between the database and the index loses nothing: the
+ * next start carries on from the index's last commit. It runs when this instance records a
+ * change, and every two seconds for changes other instances made, one run at a time on its own
+ * thread. A rebuild reads everything afresh, with its progress shown to the lead who started it.
+ */
+@Singleton
+public class IndexFollower {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexFollower.class);
+    private static final int BATCH = 500;
+    private final TextIndex index;
+    private final TextSources sources;
+    private final ThemeStore themes;
+    private final ChangeLog changes;
+    private final ApplicationEventPublisher<IndexChanged> published;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "search-index");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile long applied = -1;
+    private volatile String installation;
+    private volatile Rebuild rebuild = Rebuild.NONE;
+    private volatile boolean started;
+
+    IndexFollower(TextIndex index, TextSources sources, ThemeStore themes, ChangeLog changes,
+                  ApplicationEventPublisher<IndexChanged> published) {
+        this.index = index;
+        this.sources = sources;
+        this.themes = themes;
+        this.changes = changes;
+        this.published = published;
+    }
+
+    /** Progress of the latest rebuild. */
+    public record Rebuild(boolean running, long done, long total, @Nullable Instant started, @Nullable Instant finished,
+                          @Nullable String by) {
+        static final Rebuild NONE = new Rebuild(false, 0, 0, null, null, null);
+
+        public int percent() {
+            return total == 0 ? (running ? 0 : 100) : (int) Math.min(100, done * 100 / total);
+        }
+    }
+
+    /** Heard after the index has taken in changes: cached counts are stale. */
+    public record IndexChanged() {
+    }
+
+    @EventListener
+    void onStartup(ServerStartupEvent event) {
+        started = true;
+        worker.submit(this::startUp);
+    }
+
+    private void startUp() {
+        try {
+            installation = themes.installation();
+            Map<String, String> committed = index.committed();
+            long latest = changes.latest();
+            long at = Long.parseLong(committed.getOrDefault(TextIndex.CHANGE_ID, "-1"));
+            boolean sameDatabase = installation.equals(committed.get(TextIndex.INSTALLATION));
+            if (!sameDatabase || at > latest || at < 0) {
+                LOG.info(at < 0 ? "The search index is empty: building it from the database."
+                        : "The search index was built from another database or a later copy: rebuilding it.");
+                rebuildNow("start-up");
+            } else {
+                applied = at;
+                catchUp();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("The search index could not start; searches will find nothing until it can", e);
+        }
+    }
+
+    /** Any change this instance records: follow it now (after its transaction has committed). */
+    @EventListener
+    void onChange(Change change) {
+        nudge();
+    }
+
+    @Scheduled(fixedDelay = "2s", initialDelay = "5s")
+    void poll() {
+        nudge();
+    }
+
+    /** Asks for a catch-up; several asks while one is waiting make one run. */
+    void nudge() {
+        if (started && queued.compareAndSet(false, true)) {
+            worker.submit(() -> {
+                queued.set(false);
+                catchUp();
+            });
+        }
+    }
+
+    /** Applies every change after the last one applied, committing after each batch. */
+    private void catchUp() {
+        if (applied < 0 || rebuild.running()) {
+            return;
+        }
+        try {
+            boolean any = false;
+            for (List<ChangeLog.Entry> entries = changes.after(applied, BATCH); !entries.isEmpty();
+                 entries = changes.after(applied, BATCH)) {
+                for (ChangeLog.Entry entry : entries) {
+                    apply(entry);
+                }
+                applied = entries.get(entries.size() - 1).id();
+                index.commit(applied, installation);
+                index.refresh();
+                any = true;
+            }
+            if (any) {
+                published.publishEvent(new IndexChanged());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Catching the search index up stopped at change {} and will try again: {}", applied, e.getMessage());
+        }
+    }
+
+    private void apply(ChangeLog.Entry entry) {
+        Long subject = entry.subjectId();
+        switch (entry.kind()) {
+            case ResponseSubmitted.KIND -> sources.response(subject).forEach(text -> index.upsert(decided(text)));
+            case ResponseErased.KIND -> index.delete(TextIndex.RESPONSE, Long.toString(subject));
+            case RawAnswersExpired.KIND -> index.delete(TextIndex.SURVEY, entry.surveyId());
+            case FeedbackReceived.KIND -> sources.feedbackItem(subject).forEach(text -> index.upsert(decided(text)));
+            case FeedbackErased.KIND -> index.delete(TextIndex.ITEM, Long.toString(subject));
+            case ThemeDecided.KIND -> themes.textOfDecision(subject).ifPresent(this::reindex);
+            default -> {
+                // Nothing in the index depends on other changes (drafts, theme definitions).
+            }
+        }
+    }
+
+    /** Indexes one comment again from the database, with its current decisions. */
+    private void reindex(String textId) {
+        List<IndexedText> texts = textId.startsWith("r:") ? sources.response(Long.parseLong(textId.split(":")[1]))
+                : sources.feedbackItem(Long.parseLong(textId.substring(2)));
+        texts.stream().filter(t -> t.id().equals(textId)).forEach(t -> index.upsert(decided(t)));
+    }
+
+    private IndexedText decided(IndexedText text) {
+        Map<String, Boolean> decisions = themes.decisionsFor(text.id());
+        return decisions.isEmpty() ? text : withDecisions(text, decisions);
+    }
+
+    private static IndexedText withDecisions(IndexedText text, Map<String, Boolean> decisions) {
+        Set<String> confirmed = new HashSet<>();
+        Set<String> rejected = new HashSet<>();
+        decisions.forEach((theme, yes) -> (yes ? confirmed : rejected).add(theme));
+        return text.withDecisions(confirmed, rejected);
+    }
+
+    /** Starts a rebuild in the background (unless one is running); its progress is in rebuild(). */
+    public boolean startRebuild(String by) {
+        if (rebuild.running()) {
+            return false;
+        }
+        rebuild = new Rebuild(true, 0, 0, Instant.now(), null, by);
+        worker.submit(() -> rebuildNow(by));
+        return true;
+    }
+
+    public Rebuild rebuild() {
+        return rebuild;
+    }
+
+    /**
+     * Empties the index and reads every comment afresh, then commits, current to the change-log
+     * entry that was newest when it began; anything recorded since is caught up afterwards.
+     * Searches go on reading the old index until the new one is committed.
+     */
+    private void rebuildNow(String by) {
+        Instant began = rebuild.running() ? rebuild.started() : Instant.now();
+        try {
+            long from = changes.latest();
+            long total = sources.count();
+            rebuild = new Rebuild(true, 0, total, began, null, by);
+            Map<String, Map<String, Boolean>> decisions = themes.allDecisions();
+            index.deleteAll();
+            long[] done = {0};
+            long[] comments = {0};
+            sources.forEach(text -> {
+                Map<String, Boolean> decided = decisions.get(text.id());
+                index.add(decided == null ? text : withDecisions(text, decided));
+                comments[0]++;
+            }, () -> {
+                if (++done[0] % 500 == 0) {
+                    rebuild = new Rebuild(true, Math.min(done[0], total), Math.max(total, done[0]), began, null, by);
+                }
+            });
+            index.commit(from, installation == null ? themes.installation() : installation);
+            installation = themes.installation();
+            applied = from;
+            index.refresh();
+            rebuild = new Rebuild(false, done[0], done[0], began, Instant.now(), by);
+            LOG.info("The search index holds {} comments, rebuilt in {} ms.", comments[0],
+                    Instant.now().toEpochMilli() - began.toEpochMilli());
+            published.publishEvent(new IndexChanged());
+            catchUp();
+        } catch (RuntimeException e) {
+            // The index's last commit still holds what it held before; nothing more is committed
+            // on top of the half-done rebuild until a rebuild succeeds.
+            applied = -1;
+            rebuild = new Rebuild(false, rebuild.done(), rebuild.total(), began, Instant.now(), by);
+            LOG.error("Rebuilding the search index failed; start a rebuild again from the search page", e);
+        }
+    }
+
+    /** Waits (at most a few seconds) until the index has applied every change recorded so far: for tests. */
+    public boolean awaitCurrent(long millis) {
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            if (!rebuild.running() && applied >= 0 && applied >= changes.latest()) {
+                return true;
+            }
+            nudge();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    public long applied() {
+        return applied;
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}

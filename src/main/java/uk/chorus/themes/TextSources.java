@@ -1,0 +1,71 @@
+package uk.chorus.themes;
+
+import jakarta.inject.Singleton;
+import uk.chorus.feedback.FeedbackRecords;
+import uk.chorus.responses.ResponseRecords;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Where the comments come from: the features that own them, read through their public records.
+ * Always the current state in PostgreSQL, so an index built or caught up from here holds exactly
+ * what the database holds.
+ */
+@Singleton
+class TextSources {
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+    private final ResponseRecords responses;
+    private final FeedbackRecords feedback;
+
+    TextSources(ResponseRecords responses, FeedbackRecords feedback) {
+        this.responses = responses;
+        this.feedback = feedback;
+    }
+
+    /** A response's written answers, one comment each; none when it was erased or wrote nothing. */
+    List<IndexedText> response(long responseId) {
+        return responses.textsOf(responseId).map(TextSources::comments).orElse(List.of());
+    }
+
+    List<IndexedText> feedbackItem(long itemId) {
+        return feedback.byId(itemId).filter(item -> item.text() != null).map(item -> List.of(comment(item)))
+                .orElse(List.of());
+    }
+
+    /** How many records a rebuild reads (responses and feedback items, with words or without). */
+    long count() {
+        return responses.total() + feedback.total();
+    }
+
+    /** Every comment there is, for a rebuild; {@code seen} hears of each record read, for progress. */
+    void forEach(Consumer<IndexedText> consumer, Runnable seen) {
+        responses.forEachWithText(texts -> comments(texts).forEach(consumer), seen);
+        feedback.forEach(item -> {
+            if (item.text() != null) {
+                consumer.accept(comment(item));
+            }
+            seen.run();
+        });
+    }
+
+    private static List<IndexedText> comments(ResponseRecords.ResponseTexts texts) {
+        List<IndexedText> comments = new ArrayList<>();
+        for (ResponseRecords.TextAnswer answer : texts.texts()) {
+            comments.add(new IndexedText(IndexedText.responseText(texts.responseId(), answer.questionKey()),
+                    IndexedText.SURVEY, texts.responseId(), texts.surveyId(), texts.wave(), answer.questionKey(), null,
+                    null, texts.submittedAt().atZone(UK).toLocalDate(), texts.about(), answer.text(), texts.youngPeople(),
+                    Set.of(), Set.of()));
+        }
+        return comments;
+    }
+
+    private static IndexedText comment(FeedbackRecords.Item item) {
+        return new IndexedText(IndexedText.feedbackText(item.id()), IndexedText.FEEDBACK, -item.id(), null, null, null,
+                item.channel().code(), item.subject(), item.occurredOn(), item.about(), item.text(), false, Set.of(),
+                Set.of());
+    }
+}
