@@ -30,20 +30,25 @@ import java.util.Optional;
 
 /**
  * The leads' feedback inbox: every channel in one list, newest first, filtered by channel,
- * service or page, dates and whether it has been reviewed; each item opens on its own page, where
+ * service or page, dates, theme and whether it has been reviewed; each item opens on its own page, where
  * contact details (if the person agreed to be contacted) are shown and the viewing is audited.
  */
 @Secured(Role.LEAD_NAME)
 @Controller(value = "/staff/feedback", produces = MediaType.TEXT_HTML)
 class FeedbackInboxController {
     static final int PAGE_SIZE = 100;
+    /** The most items a theme filter passes on to the database; beyond it the newest are kept. */
+    private static final int MOST_UNDER_A_THEME = 20_000;
     private final FeedbackRecords records;
+    private final FeedbackThemes themes;
     private final AuditLog audit;
     private final Messages messages;
     private final PublicAddress address;
 
-    FeedbackInboxController(FeedbackRecords records, AuditLog audit, Messages messages, PublicAddress address) {
+    FeedbackInboxController(FeedbackRecords records, FeedbackThemes themes, AuditLog audit, Messages messages,
+                            PublicAddress address) {
         this.records = records;
+        this.themes = themes;
         this.audit = audit;
         this.messages = messages;
         this.address = address;
@@ -61,14 +66,20 @@ class FeedbackInboxController {
     MutableHttpResponse<?> inbox(Authentication authentication, @Nullable @QueryValue String channel,
                                  @Nullable @QueryValue String subject, @Nullable @QueryValue String from,
                                  @Nullable @QueryValue String to, @Nullable @QueryValue String reviewed,
-                                 @Nullable @QueryValue Integer recorded, @Nullable @QueryValue Integer imported) {
+                                 @Nullable @QueryValue String theme, @Nullable @QueryValue Integer recorded, @Nullable @QueryValue Integer imported) {
         Optional<Channel> chosen = channel == null ? Optional.empty() : Channel.fromCode(channel);
         LocalDate start = date(from);
         LocalDate end = date(to);
         Boolean isReviewed = "yes".equals(reviewed) ? Boolean.TRUE : "no".equals(reviewed) ? Boolean.FALSE : null;
         String about = subject == null || subject.isBlank() ? null : subject.strip();
+        Optional<List<Long>> underTheme = theme == null || theme.isBlank() ? Optional.empty()
+                : themes.itemsUnder(theme.strip(), MOST_UNDER_A_THEME);
+        String themeId = underTheme.isPresent() ? theme.strip() : "";
         List<FeedbackRecords.Item> items = records.search(new FeedbackRecords.Filter(chosen.orElse(null), about, start, end,
-                isReviewed, null), PAGE_SIZE + 1);
+                isReviewed, underTheme.orElse(null)), PAGE_SIZE + 1);
+        List<Choice> themeChoices = new ArrayList<>(List.of(new Choice("", messages.get("feedback.inbox.every.theme"),
+                themeId.isEmpty())));
+        themes.themes().forEach(t -> themeChoices.add(new Choice(t.id(), t.name(), t.id().equals(themeId))));
         List<Choice> channels = new ArrayList<>(List.of(new Choice("", messages.get("feedback.inbox.every.channel"),
                 chosen.isEmpty())));
         Arrays.stream(Channel.values()).forEach(c -> channels.add(new Choice(c.code(), messages.get(c.labelKey()),
@@ -79,11 +90,12 @@ class FeedbackInboxController {
         String here = UriBuilder.of("/staff/feedback").queryParam("channel", channel == null ? "" : channel)
                 .queryParam("subject", about == null ? "" : about).queryParam("from", start == null ? "" : start.toString())
                 .queryParam("to", end == null ? "" : end.toString()).queryParam("reviewed", reviewed == null ? "" : reviewed)
-                .toString();
+                .queryParam("theme", themeId).toString();
         String done = recorded != null ? messages.count("feedback.inbox.recorded", recorded)
                 : imported != null ? messages.count("feedback.inbox.imported", imported) : null;
         return Pages.render("feedback/inbox", Pages.model("titleKey", "feedback.inbox.title",
                 "staff", Staff.of(authentication), "tab", "inbox", "channels", channels, "states", states,
+                "themes", themeChoices,
                 "subject", about == null ? "" : about, "from", start == null ? "" : start.toString(),
                 "to", end == null ? "" : end.toString(), "subjects", records.subjects(),
                 "items", items.stream().limit(PAGE_SIZE).map(this::shown).toList(), "more", items.size() > PAGE_SIZE,
@@ -106,7 +118,8 @@ class FeedbackInboxController {
         }
         return Pages.render("feedback/item", Pages.model("title", messages.get("feedback.item.title", reference),
                 "staff", staff, "tab", "inbox", "item", shown(item.get()), "contact", contact,
-                "reviewedBy", item.get().reviewedBy(), "backUrl", "/staff/feedback"));
+                "reviewedBy", item.get().reviewedBy(), "backUrl", "/staff/feedback",
+                "themesHref", "/staff/themes/comments/f:" + item.get().id()));
     }
 
     @Post(uri = "/reviewed", consumes = MediaType.APPLICATION_FORM_URLENCODED)

@@ -298,6 +298,29 @@ class FeedbackTest extends ChorusTest {
     }
 
     @Test
+    void theInboxFiltersByThemeOnceTheIndexHasTheItems() throws Exception {
+        postJson("{\"submissionId\": \"" + UUID.randomUUID() + "\", \"channel\": \"service\", "
+                + "\"service\": \"Inbox theme service\", \"text\": \"We waited two years for respite, the overnight "
+                + "short breaks unit is full.\"}", null);
+        postJson("{\"submissionId\": \"" + UUID.randomUUID() + "\", \"channel\": \"service\", "
+                + "\"service\": \"Inbox theme service\", \"text\": \"The speech and language therapist was brilliant.\"}",
+                null);
+        String underShortBreaks = "/staff/feedback?subject=Inbox+theme+service&theme=short-breaks";
+        Document inbox = lead.get(underShortBreaks).document();
+        for (int tries = 0; tries < 50 && !inbox.text().contains("overnight"); tries++) {
+            Thread.sleep(100);
+            inbox = lead.get(underShortBreaks).document();
+        }
+        assertThat(inbox.text()).contains("overnight short breaks unit").doesNotContain("speech and language");
+        assertThat(inbox.select("#theme option[selected]").attr("value")).isEqualTo("short-breaks");
+        assertThat(lead.get("/staff/feedback?subject=Inbox+theme+service&theme=therapies").text())
+                .contains("speech and language").doesNotContain("overnight");
+        // An unknown theme filters nothing out rather than hiding everything.
+        assertThat(lead.get("/staff/feedback?subject=Inbox+theme+service&theme=no-such-theme").text())
+                .contains("speech and language", "overnight");
+    }
+
+    @Test
     void feedbackIsErasedOnRequestAndWhenItsChannelsRetentionEnds() throws Exception {
         String body = "{\"submissionId\": \"" + UUID.randomUUID() + "\", \"channel\": \"service\", "
                 + "\"service\": \"Erasure service\", \"text\": \"Please delete this later.\", "

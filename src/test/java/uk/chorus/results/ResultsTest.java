@@ -147,6 +147,9 @@ class ResultsTest extends ChorusTest {
         assertThat(used.get("All who answered")).startsWith(Long.toString(ticked),
                 cell(count(now, f -> f.used().contains("web")), ticked), cell(count(now, f -> f.used().contains("phone")), ticked));
         assertThat(page.select("#q-note").text()).contains(Long.toString(count(now, f -> f.note() != null)));
+        // A written answer's words are read in the themes, a link away.
+        assertThat(page.select("#q-note a").attr("href")).isEqualTo("/staff/themes/search?survey=" + NOW + "&question=note");
+        assertThat(page.select("#q-agree_q a[href^=/staff/themes]")).isEmpty();
         // Each chart is an accessible image beside its table.
         assertThat(page.select("#q-agree_q svg[role=img] title").text()).isEqualTo("Services met my child's needs.");
         assertThat(page.select("#q-used svg[role=img] desc").text()).contains("The same figures are in the table");
@@ -266,6 +269,7 @@ class ResultsTest extends ChorusTest {
         for (StaffClient other : List.of(viewer, forum)) {
             // Asking for the unsuppressed view changes nothing for them.
             Document page = other.get(PAGE + "?by=support&view=full").document();
+            assertThat(page.select("a[href^=/staff/themes]")).isEmpty();
             assertThat(page.text()).doesNotContain("Not for publication").contains("[c]")
                     .contains("Counts are rounded to the nearest 5");
             assertThat(table(page, "yes_q").get("Neither")).allMatch(c -> c.equals("[c]"));
