@@ -305,19 +305,24 @@ class FeedbackTest extends ChorusTest {
         postJson("{\"submissionId\": \"" + UUID.randomUUID() + "\", \"channel\": \"service\", "
                 + "\"service\": \"Inbox theme service\", \"text\": \"The speech and language therapist was brilliant.\"}",
                 null);
-        String underShortBreaks = "/staff/feedback?subject=Inbox+theme+service&theme=short-breaks";
-        Document inbox = lead.get(underShortBreaks).document();
-        for (int tries = 0; tries < 50 && !inbox.text().contains("overnight"); tries++) {
-            Thread.sleep(100);
-            inbox = lead.get(underShortBreaks).document();
-        }
+        Document inbox = whenShown("/staff/feedback?subject=Inbox+theme+service&theme=short-breaks", "overnight");
         assertThat(inbox.text()).contains("overnight short breaks unit").doesNotContain("speech and language");
         assertThat(inbox.select("#theme option[selected]").attr("value")).isEqualTo("short-breaks");
-        assertThat(lead.get("/staff/feedback?subject=Inbox+theme+service&theme=therapies").text())
+        assertThat(whenShown("/staff/feedback?subject=Inbox+theme+service&theme=therapies", "speech and language").text())
                 .contains("speech and language").doesNotContain("overnight");
         // An unknown theme filters nothing out rather than hiding everything.
         assertThat(lead.get("/staff/feedback?subject=Inbox+theme+service&theme=no-such-theme").text())
                 .contains("speech and language", "overnight");
+    }
+
+    /** The inbox page once the search index has caught up with what was just posted (a few seconds at most). */
+    private Document whenShown(String path, String words) throws InterruptedException {
+        Document page = lead.get(path).document();
+        for (int tries = 0; tries < 100 && !page.text().contains(words); tries++) {
+            Thread.sleep(100);
+            page = lead.get(path).document();
+        }
+        return page;
     }
 
     @Test
