@@ -98,7 +98,7 @@ class DemoLoader implements ApplicationEventListener<StartupEvent>, Ordered {
         if (!loaded) {
             long started = System.nanoTime();
             int count = loadResponses();
-            parts.forEach(part -> part.load(new Random(SEED + part.getClass().getSimpleName().hashCode())));
+            parts.stream().sorted(java.util.Comparator.comparingInt(DemoPart::order)).forEach(part -> part.load(new Random(SEED + part.getClass().getSimpleName().hashCode())));
             LOG.info("Demo data loaded: {} responses to four surveys, and {} more parts, in {} ms.", count,
                     parts.size(), (System.nanoTime() - started) / 1_000_000);
         }

@@ -8,4 +8,9 @@ import java.util.Random;
  */
 interface DemoPart {
     void load(Random random);
+
+    /** Parts load in this order, lowest first (a report, built from the rest, comes last). */
+    default int order() {
+        return 0;
+    }
 }

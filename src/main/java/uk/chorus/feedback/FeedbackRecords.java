@@ -341,4 +341,42 @@ public class FeedbackRecords {
         }
         return code.toString();
     }
+
+    /** The ids of the items with these references (those that exist), by reference. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> idsByReference(List<String> references) {
+        Map<String, Long> ids = new java.util.LinkedHashMap<>();
+        if (references.isEmpty()) {
+            return ids;
+        }
+        jdbc.prepareStatement("SELECT reference, id FROM feedback_items WHERE reference = ANY (?)", ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("text", references.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return null;
+        });
+        return ids;
+    }
+
+    /** The references of items by id (those that still exist). */
+    @Transactional(readOnly = true)
+    public Map<Long, String> referencesOf(List<Long> ids) {
+        Map<Long, String> references = new java.util.LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return references;
+        }
+        jdbc.prepareStatement("SELECT id, reference FROM feedback_items WHERE id = ANY (?)", ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    references.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            return null;
+        });
+        return references;
+    }
 }

@@ -201,4 +201,20 @@ public class Inspections {
         }
         return words.isEmpty() ? null : words.toString();
     }
+
+    /** Every recommendation, newest visit first, as "service: recommendation", by id (for linking actions to them). */
+    @Transactional(readOnly = true)
+    public Map<Long, String> recommendationsById() {
+        Map<Long, String> all = new java.util.LinkedHashMap<>();
+        jdbc.prepareStatement("SELECT r.id, coalesce(i.subject, ''), r.text FROM inspection_recommendations r "
+                + "JOIN feedback_items i ON i.id = r.item_id ORDER BY i.occurred_on DESC, r.position", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    all.put(rs.getLong(1), rs.getString(2) + ": " + rs.getString(3));
+                }
+            }
+            return null;
+        });
+        return all;
+    }
 }

@@ -213,6 +213,36 @@ public class CommentSearch {
         });
     }
 
+    /** A comment's words and the filter values it carries (about-you groups among them). */
+    public record Stored(String id, String text, Map<String, String> fields) {
+    }
+
+    /** The words of the comments a request finds (up to {@code limit}), newest first. */
+    public List<Stored> texts(Request request, int limit) {
+        Query query = query(request);
+        return index.search(searcher -> {
+            try {
+                TopDocs top = searcher.search(query, Math.max(1, limit), new Sort(new SortField(TextIndex.DATE,
+                        SortField.Type.LONG, true)));
+                List<Stored> found = new ArrayList<>();
+                for (ScoreDoc scored : top.scoreDocs) {
+                    Document doc = searcher.storedFields().document(scored.doc);
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    for (String dimension : TextIndex.DIMENSIONS) {
+                        String value = doc.get("f." + dimension);
+                        if (value != null) {
+                            fields.put(dimension, value);
+                        }
+                    }
+                    found.add(new Stored(doc.get(TextIndex.ID), doc.get(TextIndex.TEXT), fields));
+                }
+                return found;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     /** One comment, with every theme's words and decisions (for its own page); empty when it is not in the index. */
     public java.util.Optional<Hit> comment(String id, Set<String> hidden, Map<String, Boolean> decided) {
         Query query = new BooleanQuery.Builder().add(new TermQuery(new Term(TextIndex.ID, id)), BooleanClause.Occur.MUST)

@@ -8,11 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The Nu Html Checker, in-process: the errors in a page, one line each (warnings are not errors). */
-final class HtmlChecker {
+public final class HtmlChecker {
     private HtmlChecker() {
     }
 
-    static List<String> errors(String html) {
+    public static List<String> errors(String html) {
         EmbeddedValidator validator = new EmbeddedValidator();
         validator.setOutputFormat(EmbeddedValidator.OutputFormat.GNU);
         // Language detection needs an older Jetty JSON than the one on our test classpath; lang="en" is

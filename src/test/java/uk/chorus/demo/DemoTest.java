@@ -103,6 +103,22 @@ class DemoTest extends ChorusTest {
     }
 
     @Test
+    void aYouSaidWeDidReportIsPublishedOnceTheDemoIsIndexed() throws InterruptedException {
+        String year = Integer.toString(java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).getYear());
+        String path = "/reports/you-said-we-did-" + year;
+        var page = browser().get(path);
+        for (int tries = 0; tries < 600 && page.status() != 200; tries++) {
+            Thread.sleep(100);
+            page = browser().get(path);
+        }
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("You said, we did " + year).contains("We did").contains("Did it work?")
+                .contains("Not yet acted on").contains("EHC plans issued within 20 weeks");
+        assertThat(page.document().select("blockquote")).isNotEmpty();
+        assertThat(api().get("/api/v1/reports").body()).contains("you-said-we-did-" + year);
+    }
+
+    @Test
     void aDatabaseHoldingRealResponsesGetsNoDemoData() throws Exception {
         String url = TestDatabase.fresh();
         Map<String, Object> plain = Map.of("datasources.default.url", url, "datasources.default.username",

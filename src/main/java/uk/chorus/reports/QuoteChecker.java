@@ -1,0 +1,483 @@
+package uk.chorus.reports;
+
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds what could identify someone in a quote before it is published: names, schools and other
+ * organisations, places, email addresses, phone numbers, dates of birth and the ages of named
+ * children, and gives the quote back with each replaced by its kind in brackets ("[name]").
+ * Emails by pattern, phone numbers by libphonenumber (as the network reads them), the area's
+ * schools, organisations, places and names from the gazetteer, first names from a list, and the
+ * rest from how people write about them: a capitalised word in mid-sentence that is not a known
+ * word of this field, "my son ...", "Mrs ...", "at ... Primary", "born on ...". It errs towards
+ * redacting: a lead sees every part found, and can put a word back.
+ * A young person's quote is checked exactly as an adult's.
+ */
+public final class QuoteChecker {
+
+    public enum Kind {
+        NAME("name"), SCHOOL("school"), ORGANISATION("organisation"), PLACE("place"), EMAIL("email"),
+        PHONE("phone number"), DATE_OF_BIRTH("date"), AGE("age");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        /** What the redacted part is replaced by. */
+        public String placeholder() {
+            return "[" + label + "]";
+        }
+
+        public String code() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    public record Found(Kind kind, int start, int end, String text) {
+    }
+
+    public record Checked(String original, String redacted, List<Found> found) {
+        public boolean clean() {
+            return found.isEmpty();
+        }
+    }
+
+    /** An entry of the area's gazetteer. */
+    public record Entry(Kind kind, String name) {
+    }
+
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9._%+'-]+\\s?(?:@|\\(at\\)|\\[at\\])\\s?[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    private static final String MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+            + "|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+    private static final Pattern FULL_DATE = Pattern.compile("(?i)\\b(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)?\\d{2}"
+            + "|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH + ",?\\s+(?:19|20)\\d{2}"
+            + "|" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d{2})\\b");
+    private static final Pattern BORN = Pattern.compile("(?i)\\bborn\\s+(?:on\\s+|in\\s+)?((?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?"
+            + "(?:\\s+(?:of\\s+)?" + MONTH + ")?(?:,?\\s+(?:19|20)\\d{2})?|" + MONTH + "(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?"
+            + "(?:,?\\s+(?:19|20)\\d{2})?|(?:19|20)\\d{2})\\b");
+    private static final String NUMBER_WORD = "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+            + "|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|\\d{1,2})";
+    /** "7 years old", "aged 7", "7yo": the whole phrase is the age. */
+    private static final Pattern AGE = Pattern.compile("(?i)\\b(?:" + NUMBER_WORD + "\\s*-?\\s*(?:years?|yrs?)\\s*-?\\s*old"
+            + "|" + NUMBER_WORD + "\\s*(?:yo|y/o)|aged?\\s+" + NUMBER_WORD + ")\\b");
+    /** "is 7", "I'm 16", "at 3", "Jessica, 18,": only the number is the age. */
+    private static final Pattern AGE_AFTER = Pattern.compile("(?i)(?:\\b(?:is|was|turned|turns|now|am|i'm|im|at)\\s+|,\\s*)("
+            + NUMBER_WORD + ")(?=\\s*(?:[,.;!?)]|$|and\\b|when\\b|but\\b|now\\b|so\\b|yet\\b|with\\b|for\\b|in\\s+year|"
+            + "and\\s+still|years?\\s+old))(?!\\s*years?\\s+old)");
+    private static final Pattern TITLE = Pattern.compile("\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sister|Father|Nurse)\\.?\\s+"
+            + "([A-Z][a-zA-Z'’-]+)(?:[ -]([A-Z][a-zA-Z'’-]+))?");
+    private static final Pattern KIN = Pattern.compile("(?i)\\b(?:my|our|his|her|their|your)\\s+(?:(?:little|youngest|eldest|"
+            + "oldest|older|younger|middle|twin|step|foster|adopted|autistic|disabled|lovely|beautiful|amazing|baby|big)\\s+)*"
+            + "(?:son|daughter|child|boy|girl|grandson|granddaughter|grandchild|brother|sister|nephew|niece|kid|twins?|"
+            + "stepson|stepdaughter|baby|toddler|teenager|lad|lass|friend|carer|partner|husband|wife)s?\\s*,?\\s+"
+            + "([A-Za-z][a-zA-Z'’-]+)(?:\\s+(?:and|&)\\s+([A-Za-z][a-zA-Z'’-]+))?");
+    private static final Pattern CALLED = Pattern.compile("(?i)\\b(?:called|named|name is|name's)\\s+([A-Za-z][a-zA-Z'’-]+)");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z'’-]*");
+    /** Words naming a kind of school or organisation; the words before them name which one. */
+    private static final Set<String> SCHOOL_WORDS = setOf("school", "academy", "college", "nursery", "pre-school",
+            "preschool", "primary", "infants", "juniors", "federation", "university", "high");
+    private static final Set<String> ORGANISATION_WORDS = setOf("surgery", "hospital", "practice", "centre", "center",
+            "clinic", "trust", "church", "club", "mosque", "temple", "charity", "foundation", "group", "ltd", "limited", "hub");
+    /** Words that say what kind of school, not which: "his new school" names none. */
+    private static final Set<String> GENERIC = setOf("the", "a", "an", "his", "her", "their", "my", "our", "your", "its",
+            "this", "that", "these", "those", "new", "old", "local", "mainstream", "special", "specialist", "secondary",
+            "primary", "high", "infant", "junior", "current", "previous", "last", "next", "same", "different", "other",
+            "another", "private", "independent", "state", "grammar", "residential", "day", "sixth", "form", "sen", "send",
+            "autism", "asd", "resource", "base", "unit", "village", "big", "small", "good", "great", "nice", "lovely",
+            "every", "each", "any", "no", "which", "what", "one", "two", "first", "whole", "after", "before", "holiday",
+            "summer", "forest", "nursery", "school", "college", "youth", "social", "breakfast", "football", "swimming",
+            "drama", "dance", "homework", "lunch", "lunchtime", "after-school", "sunday", "saturday", "medical", "health",
+            "gp", "doctors", "doctor's", "dentist", "eye", "children's", "childrens", "child", "development", "family",
+            "community", "support", "parent", "parents", "carers", "play", "sports", "leisure", "catholic", "church",
+            "free", "outstanding", "failing", "mental", "a&e", "general", "main", "nearest", "closest", "right", "wrong",
+            "to", "at", "in", "from", "for", "of", "and", "or", "but", "with", "without", "on", "into", "by", "all",
+            "both", "many", "some", "most", "such", "own", "real", "proper", "normal", "full", "part", "time", "year",
+            "years", "term", "whole", "inclusive", "pru", "ap", "alternative", "provision", "hospital", "early", "years",
+            "leave", "go", "get", "attend", "start", "stay", "change", "move", "visit", "find", "choose", "apply", "join",
+            "finish", "love", "hate", "like", "want", "return", "enjoy", "keep", "send", "take", "pick", "walk", "drive",
+            "back", "travel", "transfer", "went", "gone", "got", "left", "started", "moved", "changed", "him", "her",
+            "them", "us", "me", "it", "going", "coming", "come", "leaving", "staying", "back", "again", "home");
+    /** Words written with a capital that name no one: this field's words, months, days, family words. */
+    private static final Set<String> KNOWN_CAPITALISED = setOf("I", "I'm", "I've", "I'd", "I'll", "Mum", "Mummy", "Mam",
+            "Dad", "Daddy", "Nan", "Nana", "Nanna", "Gran", "Grandma", "Grandad", "Granddad", "Grandpa", "Mom", "God",
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+            "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Christmas", "Easter",
+            "Eid", "Diwali", "Ramadan", "Covid", "Year", "Reception", "English", "Maths", "Math", "Science", "PE", "Local",
+            "Offer", "Council", "Education", "Health", "Care", "Plan", "Plans", "EHC", "Review", "Reviews", "Annual",
+            "Short", "Breaks", "Break", "Preparing", "Adulthood", "Early", "Help", "Speech", "Language", "Therapy",
+            "Therapist", "Therapists", "Occupational", "Physiotherapy", "Educational", "Psychologist", "Psychology",
+            "Children's", "Childrens", "Services", "Service", "Social", "Worker", "Workers", "Team", "Teams", "Panel",
+            "Tribunal", "Forum", "Forums", "Parent", "Parents", "Carer", "Carers", "Young", "Inspectors", "People",
+            "Family", "Families", "Voice", "Autism", "Autistic", "ADHD", "Down", "Syndrome", "Syndrome's", "Tourette",
+            "Tourette's", "Asperger", "Asperger's", "Dyslexia", "Dyspraxia", "Cerebral", "Palsy", "NHS", "Mental",
+            "Support", "Hub", "Pathway", "Transport", "Direct", "Payments", "Payment", "Personal", "Budget", "Budgets",
+            "Special", "Educational", "Needs", "Disabilities", "SEN", "SEND", "SENCo", "SENCO", "Senco", "Head",
+            "Headteacher", "Teacher", "Teachers", "Assistant", "TA", "TAs", "Ofsted", "Government", "Department",
+            "Independent", "Advice", "Information", "Sendiass", "SENDIASS", "IASS", "Children", "Adult", "Adults",
+            "Internet", "Facebook", "WhatsApp", "YouTube", "Google", "Zoom", "Teams", "Instagram", "TikTok", "Xbox",
+            "PlayStation", "Minecraft", "Roblox", "Lego", "LEGO", "OK", "Ok", "Okay", "TV", "GP", "A&E", "UK", "England",
+            "British", "Please", "Thank", "Thanks", "No", "Yes", "Not", "None", "Nobody", "Everyone", "Everybody",
+            "Business", "Pledge", "Everybody's", "Big", "Bang", "Survey", "Youth", "Club", "College", "School", "Schools",
+            "Primary", "Secondary", "Nursery", "Sixth", "Form", "Post-16", "Year's", "Hospital", "Dentist", "Doctor",
+            "Doctors", "Nurse", "Consultant", "Paediatrician", "Paediatrics", "Camhs", "CAMHS", "Neurodevelopmental",
+            "Assessment", "Assessments", "Diagnosis", "Wheelchair", "Services'", "Respite", "Makaton", "PECS", "BSL",
+            "Sign", "Braille", "Bus", "Taxi", "Council's", "Office", "Website", "Portal", "Email", "Emails");
+    private static final Set<String> AMBIGUOUS_NAMES = setOf("Will", "May", "Hope", "Grace", "Joy", "Faith", "Rose",
+            "Mark", "Bill", "Sky", "Summer", "Autumn", "April", "June", "Frank", "Sunny", "Rich", "Pat", "Dawn", "Ray",
+            "Bob", "Jay", "Patience", "Comfort", "Mercy", "Precious", "Blessing", "Favour", "Miracle", "Divine", "Robin",
+            "Max", "Kit", "Ted", "Eden", "Iris", "Hazel", "Violet", "Amber", "Ruby", "Holly", "Daisy", "Poppy", "Willow",
+            "Rowan", "Luna", "Nova", "Aurora", "Ivy", "Jade", "Crystal", "Hunter", "Austin", "Blake", "Chase", "Grant",
+            "Miles", "Dean", "Lee", "Shane", "Carter", "Mason", "Harper", "Morgan", "Jordan", "Casey", "Bailey", "Harley");
+    private static final Set<String> NAME_FOLLOWERS = setOf("is", "was", "has", "had", "and", "loves", "needs", "goes",
+            "went", "can't", "cannot", "can", "gets", "got", "does", "doesn't", "did", "didn't", "will", "would", "started",
+            "attends", "said", "says", "struggles", "struggled", "waited", "has", "hasn't", "isn't", "wasn't", "finds",
+            "found", "likes", "hates", "wants", "tried", "tries", "used", "needed", "became", "feels", "felt", "came",
+            "left", "moved", "refuses", "refused", "won't", "been", "'s", "’s");
+    private static final Set<String> PLACE_CUES = setOf("in", "from", "near", "around", "outside", "across", "towards",
+            "via", "through");
+
+    /** A set of words, repeats allowed (the lists are long and kept by hand). */
+    private static Set<String> setOf(String... words) {
+        return Set.copyOf(java.util.Arrays.asList(words));
+    }
+
+    private final Set<String> firstNames;
+    private final Set<String> lowerFirstNames;
+    private final Set<String> lowerAmbiguous = new HashSet<>();
+    private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+
+    public QuoteChecker() {
+        this.firstNames = loadNames();
+        this.lowerFirstNames = new HashSet<>();
+        firstNames.forEach(n -> lowerFirstNames.add(n.toLowerCase(Locale.ROOT)));
+        AMBIGUOUS_NAMES.forEach(n -> lowerAmbiguous.add(n.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Checks a quote against the shipped lists and the area's gazetteer. */
+    public Checked check(String text, List<Entry> gazetteer) {
+        List<Found> found = new ArrayList<>();
+        Matcher email = EMAIL.matcher(text);
+        while (email.find()) {
+            found.add(new Found(Kind.EMAIL, email.start(), email.end(), email.group()));
+        }
+        for (PhoneNumberMatch match : phones.findNumbers(text, "GB", PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
+            found.add(new Found(Kind.PHONE, match.start(), match.end(), match.rawString()));
+        }
+        Matcher born = BORN.matcher(text);
+        while (born.find()) {
+            found.add(new Found(Kind.DATE_OF_BIRTH, born.start(1), born.end(1), born.group(1)));
+        }
+        Matcher date = FULL_DATE.matcher(text);
+        while (date.find()) {
+            found.add(new Found(Kind.DATE_OF_BIRTH, date.start(), date.end(), date.group()));
+        }
+        gazetteer(text, gazetteer, found);
+        organisations(text, found);
+        titled(text, found);
+        kin(text, found);
+        capitalised(text, found);
+        if (found.stream().anyMatch(f -> f.kind() == Kind.NAME)) {
+            Matcher age = AGE.matcher(text);
+            while (age.find()) {
+                found.add(new Found(Kind.AGE, age.start(), age.end(), age.group()));
+            }
+            Matcher after = AGE_AFTER.matcher(text);
+            while (after.find()) {
+                found.add(new Found(Kind.AGE, after.start(1), after.end(1), after.group(1)));
+            }
+        }
+        List<Found> kept = withoutOverlaps(text, found);
+        return new Checked(text, redact(text, kept), kept);
+    }
+
+    /** The quote with each part found replaced by its kind. */
+    static String redact(String text, List<Found> found) {
+        StringBuilder redacted = new StringBuilder();
+        int at = 0;
+        for (Found part : found) {
+            redacted.append(text, at, part.start()).append(part.kind().placeholder());
+            at = part.end();
+        }
+        return redacted.append(text.substring(at)).toString();
+    }
+
+    private static void gazetteer(String text, List<Entry> entries, List<Found> found) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (Entry entry : entries) {
+            String name = entry.name().toLowerCase(Locale.ROOT);
+            int from = 0;
+            int at;
+            while ((at = lower.indexOf(name, from)) >= 0) {
+                int end = at + name.length();
+                boolean whole = (at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1)))
+                        && (end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end)));
+                if (whole) {
+                    found.add(new Found(entry.kind(), at, end, text.substring(at, end)));
+                }
+                from = end;
+            }
+        }
+    }
+
+    /** "Oakfield Primary", "St Mary's C of E School", "at riverside academy", "Elm Tree Surgery". */
+    private static void organisations(String text, List<Found> found) {
+        List<int[]> words = words(text);
+        for (int i = 0; i < words.size(); i++) {
+            String word = word(text, words.get(i)).toLowerCase(Locale.ROOT);
+            boolean school = SCHOOL_WORDS.contains(word);
+            if (!school && !ORGANISATION_WORDS.contains(word)) {
+                continue;
+            }
+            // Take the keyword and any keywords straight after it ("Primary School", "Medical Centre").
+            int last = i;
+            while (last + 1 < words.size() && adjacent(text, words.get(last), words.get(last + 1))
+                    && (SCHOOL_WORDS.contains(word(text, words.get(last + 1)).toLowerCase(Locale.ROOT))
+                    || ORGANISATION_WORDS.contains(word(text, words.get(last + 1)).toLowerCase(Locale.ROOT)))) {
+                last++;
+            }
+            // Walk back over the words that name which one: capitalised words (with "of", "the", "and",
+            // "C of E" between them), or up to two lower-case words after "at", "to", "from" or "attends".
+            int first = i;
+            boolean named = false;
+            int lowerTaken = 0;
+            for (int j = i - 1; j >= 0 && adjacent(text, words.get(j), words.get(j + 1)); j--) {
+                String before = word(text, words.get(j));
+                String beforeLower = before.toLowerCase(Locale.ROOT);
+                boolean capital = Character.isUpperCase(before.charAt(0));
+                if (capital && !KNOWN_CAPITALISED.contains(before) && !GENERIC.contains(beforeLower)) {
+                    first = j;
+                    named = true;
+                } else if (capital && !isAcronym(before)) {
+                    // "St", "C of E", "Youth", "Family": part of the name, though none names it alone.
+                    first = j;
+                } else if ((beforeLower.equals("of") || beforeLower.equals("and") || beforeLower.equals("&"))
+                        && j > 0 && Character.isUpperCase(word(text, words.get(j - 1)).charAt(0))) {
+                    first = j;
+                } else if (!capital && !GENERIC.contains(beforeLower) && lowerTaken < 2 && precededByCue(text, words, j)) {
+                    first = j;
+                    named = true;
+                    lowerTaken++;
+                } else if (!capital && !GENERIC.contains(beforeLower) && lowerTaken < 1 && j > 0
+                        && !GENERIC.contains(word(text, words.get(j - 1)).toLowerCase(Locale.ROOT))
+                        && precededByCue(text, words, j - 1)) {
+                    first = j;
+                    named = true;
+                    lowerTaken++;
+                } else {
+                    break;
+                }
+            }
+            if (named) {
+                int start = words.get(first)[0];
+                int end = words.get(last)[1];
+                found.add(new Found(school ? Kind.SCHOOL : Kind.ORGANISATION, start, end, text.substring(start, end)));
+            }
+            i = last;
+        }
+    }
+
+    private static boolean precededByCue(String text, List<int[]> words, int index) {
+        if (index == 0) {
+            return false;
+        }
+        String cue = word(text, words.get(index - 1)).toLowerCase(Locale.ROOT);
+        return Set.of("at", "to", "from", "attends", "attending", "attended", "joined", "left", "into", "called", "visited")
+                .contains(cue);
+    }
+
+    /** "Mrs Patel", "Dr. Okafor", "Miss Hughes-Jones". */
+    private static void titled(String text, List<Found> found) {
+        Matcher titled = TITLE.matcher(text);
+        while (titled.find()) {
+            int end = titled.group(2) != null ? titled.end(2) : titled.end(1);
+            found.add(new Found(Kind.NAME, titled.start(), end, text.substring(titled.start(), end)));
+        }
+    }
+
+    /** "my son Oliver", "our daughter amelia", "called jayden", with a surname if one follows. */
+    private void kin(String text, List<Found> found) {
+        for (Pattern pattern : new Pattern[]{KIN, CALLED}) {
+            Matcher matcher = pattern.matcher(text);
+            while (matcher.find()) {
+                for (int g = 1; g <= matcher.groupCount(); g++) {
+                    String word = matcher.group(g);
+                    if (word == null) {
+                        continue;
+                    }
+                    boolean capital = Character.isUpperCase(word.charAt(0));
+                    String lower = word.toLowerCase(Locale.ROOT);
+                    // "my son will ...": a name that is also a word counts only when written as a name.
+                    Matcher following = Pattern.compile("^[\\s,]+([a-zA-Z'’]+)").matcher(text.substring(matcher.end(g)));
+                    String next = following.find() ? following.group(1).toLowerCase(Locale.ROOT) : "";
+                    boolean actsLikeAName = NAME_FOLLOWERS.contains(next) || next.endsWith("s") && next.length() > 3;
+                    boolean known = lowerFirstNames.contains(lower)
+                            && (capital || !lowerAmbiguous.contains(lower) || actsLikeAName)
+                            && !NAME_FOLLOWERS.contains(lower) && !GENERIC.contains(lower);
+                    if (known || capital && !KNOWN_CAPITALISED.contains(word) && !GENERIC.contains(word.toLowerCase(Locale.ROOT))
+                            && !NAME_FOLLOWERS.contains(word.toLowerCase(Locale.ROOT))) {
+                        int end = withSurname(text, matcher.end(g));
+                        found.add(new Found(Kind.NAME, matcher.start(g), end, text.substring(matcher.start(g), end)));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Capitalised words: a known first name anywhere (but a name that is also an ordinary word, like
+     * "Will" or "Hope", at the start of a sentence only when a verb follows it), and any other
+     * capitalised word in mid-sentence that this field does not use, as a name or (after "in",
+     * "from", "near") a place.
+     */
+    private void capitalised(String text, List<Found> found) {
+        List<int[]> words = words(text);
+        for (int i = 0; i < words.size(); i++) {
+            int[] span = words.get(i);
+            String word = word(text, span);
+            if (!Character.isUpperCase(word.charAt(0)) || isAcronym(word) || word.length() < 2) {
+                continue;
+            }
+            String bare = word.replaceAll("['’]s$", "");
+            boolean start = sentenceStart(text, span[0]);
+            String next = i + 1 < words.size() ? word(text, words.get(i + 1)).toLowerCase(Locale.ROOT) : "";
+            boolean possessive = !bare.equals(word);
+            if (firstNames.contains(bare)) {
+                boolean ambiguous = AMBIGUOUS_NAMES.contains(bare);
+                if (start && ambiguous && !possessive && !NAME_FOLLOWERS.contains(next)) {
+                    continue;
+                }
+                if (!start && ambiguous && KNOWN_CAPITALISED.contains(bare) && !NAME_FOLLOWERS.contains(next)) {
+                    continue;
+                }
+                int end = withSurname(text, span[0] + bare.length());
+                found.add(new Found(Kind.NAME, span[0], end, text.substring(span[0], end)));
+                continue;
+            }
+            if (start || KNOWN_CAPITALISED.contains(bare) || KNOWN_CAPITALISED.contains(word)) {
+                continue;
+            }
+            String previous = i > 0 ? word(text, words.get(i - 1)).toLowerCase(Locale.ROOT) : "";
+            if (previous.equals("the") && !possessive) {
+                // "the Local Offer", "the Autism Hub": what follows "the" is a thing, not a person.
+                continue;
+            }
+            int end = span[0] + bare.length();
+            // Join capitalised words that follow ("Kingsford Green", "Abdi Hassan").
+            int j = i + 1;
+            while (j < words.size() && adjacent(text, words.get(j - 1), words.get(j))
+                    && Character.isUpperCase(text.charAt(words.get(j)[0]))
+                    && !KNOWN_CAPITALISED.contains(word(text, words.get(j))) && !isAcronym(word(text, words.get(j)))) {
+                end = words.get(j)[0] + word(text, words.get(j)).replaceAll("['’]s$", "").length();
+                j++;
+            }
+            Kind kind = PLACE_CUES.contains(previous) ? Kind.PLACE : Kind.NAME;
+            found.add(new Found(kind, span[0], end, text.substring(span[0], end)));
+            i = j - 1;
+        }
+    }
+
+    /** Where a name ends, taking a capitalised surname after it ("Oliver Smith"). */
+    private static int withSurname(String text, int end) {
+        Matcher next = Pattern.compile("^[ \\t]+([A-Z][a-zA-Z'’-]+)").matcher(text.substring(end));
+        if (next.find()) {
+            String surname = next.group(1).replaceAll("['’]s$", "");
+            if (!KNOWN_CAPITALISED.contains(surname) && !isAcronym(surname)
+                    && !SCHOOL_WORDS.contains(surname.toLowerCase(Locale.ROOT))
+                    && !ORGANISATION_WORDS.contains(surname.toLowerCase(Locale.ROOT))) {
+                return end + next.start(1) + surname.length();
+            }
+        }
+        return end;
+    }
+
+    /** "CAMHS", "GPs", "TA's": capitals throughout, a plural or possessive aside. */
+    private static boolean isAcronym(String word) {
+        String bare = word.replaceAll("(?:['’]?s)$", "");
+        return bare.length() >= 2 && bare.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
+    }
+
+    private static boolean sentenceStart(String text, int at) {
+        for (int i = at - 1; i >= 0; i--) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '"' || c == '“' || c == '\'' || c == '‘' || c == '(' || c == '-'
+                    || c == '–') {
+                continue;
+            }
+            return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '\n';
+        }
+        return true;
+    }
+
+    private static List<int[]> words(String text) {
+        List<int[]> words = new ArrayList<>();
+        Matcher matcher = WORD.matcher(text);
+        while (matcher.find()) {
+            words.add(new int[]{matcher.start(), matcher.end()});
+        }
+        return words;
+    }
+
+    private static String word(String text, int[] span) {
+        return text.substring(span[0], span[1]);
+    }
+
+    /** Whether two words are separated by spaces only (not by a full stop or a comma). */
+    private static boolean adjacent(String text, int[] first, int[] second) {
+        return text.substring(first[1], second[0]).isBlank();
+    }
+
+    /** Overlapping finds: the one that starts first wins, and the longer when two start together. */
+    private static List<Found> withoutOverlaps(String text, List<Found> found) {
+        List<Found> sorted = new ArrayList<>(found);
+        sorted.sort(Comparator.comparingInt(Found::start).thenComparing(Comparator.comparingInt(Found::end).reversed()));
+        List<Found> kept = new ArrayList<>();
+        int reached = -1;
+        for (Found part : sorted) {
+            if (part.start() >= reached) {
+                kept.add(part);
+                reached = part.end();
+            } else if (part.end() > reached) {
+                // Overlapping the one before and reaching further: widen it, keeping its kind.
+                Found before = kept.remove(kept.size() - 1);
+                kept.add(new Found(before.kind(), before.start(), part.end(), text.substring(before.start(), part.end())));
+                reached = part.end();
+            }
+        }
+        return kept;
+    }
+
+    private static Set<String> loadNames() {
+        try (InputStream in = QuoteChecker.class.getResourceAsStream("/reports/first-names.txt")) {
+            Set<String> names = new HashSet<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.startsWith("#")) {
+                    for (String name : line.trim().split("\\s+")) {
+                        if (!name.isEmpty()) {
+                            names.add(name);
+                        }
+                    }
+                }
+            }
+            return Set.copyOf(names);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package uk.chorus.reports;
+
+import jakarta.inject.Singleton;
+import uk.chorus.surveys.SmallestGroup;
+import uk.chorus.themes.ThemeSummaries;
+import uk.chorus.web.Dates;
+import uk.chorus.web.Messages;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Puts a report together from its draft: the themes of its sources and period ranked by how many
+ * people raised them, each with the lead's words (or a first draft of them), the approved quotes,
+ * the actions linked to the theme and those actions' measures. Counts of fewer people than the
+ * smallest group are shown as [c], and so is the share worked out from them.
+ */
+@Singleton
+public class ReportBuilder {
+    public static final String FEEDBACK = "feedback";
+    public static final String SURVEY = "survey:";
+    private final ThemeSummaries summaries;
+    private final ReportStore store;
+    private final Actions actions;
+    private final MeasureStore measures;
+    private final MeasureOutcomes outcomes;
+    private final SmallestGroup smallestGroup;
+    private final Messages messages;
+
+    ReportBuilder(ThemeSummaries summaries, ReportStore store, Actions actions, MeasureStore measures,
+                  MeasureOutcomes outcomes, SmallestGroup smallestGroup, Messages messages) {
+        this.summaries = summaries;
+        this.store = store;
+        this.actions = actions;
+        this.measures = measures;
+        this.outcomes = outcomes;
+        this.smallestGroup = smallestGroup;
+        this.messages = messages;
+    }
+
+    public List<ThemeSummaries.Scope> scopes(ReportStore.Report report) {
+        List<ThemeSummaries.Scope> scopes = new ArrayList<>();
+        for (String source : report.sources()) {
+            if (source.equals(FEEDBACK)) {
+                scopes.add(ThemeSummaries.Scope.feedback(report.from(), report.to()));
+            } else if (source.startsWith(SURVEY)) {
+                scopes.add(new ThemeSummaries.Scope(source.substring(SURVEY.length()), report.from(), report.to()));
+            }
+        }
+        return scopes;
+    }
+
+    public String sourceLabel(String source) {
+        return source.equals(FEEDBACK) ? messages.get("reports.source.feedback")
+                : summaries.surveyTitle(source.substring(SURVEY.length()));
+    }
+
+    public int smallestGroup() {
+        return smallestGroup.standard();
+    }
+
+    /** The report as it would be published now; {@code hidden} are young people's surveys the builder may not read. */
+    public ReportContent build(ReportStore.Report report, Set<String> hidden) {
+        int threshold = smallestGroup.standard();
+        ThemeSummaries.Ranking ranking = summaries.rank(scopes(report), hidden);
+        Map<String, String> words = store.youSaid(report.id());
+        Map<String, List<ReportContent.QuoteEntry>> quotes = new LinkedHashMap<>();
+        store.quotes(report.id()).forEach(q -> quotes.computeIfAbsent(q.themeId(), t -> new ArrayList<>())
+                .add(new ReportContent.QuoteEntry(q.quote(), q.attribution())));
+        Map<Long, MeasureStore.Measure> measureById = new LinkedHashMap<>();
+        measures.all().forEach(m -> measureById.put(m.id(), m));
+        List<Actions.Action> allActions = actions.all();
+
+        List<ReportContent.ThemeSection> sections = new ArrayList<>();
+        List<String> notActedOn = new ArrayList<>();
+        int rank = 0;
+        for (ThemeSummaries.RankedTheme theme : ranking.themes()) {
+            if (theme.people() == 0) {
+                continue;
+            }
+            rank++;
+            boolean small = theme.people() < threshold;
+            String share = small || ranking.people() == 0 ? "[c]"
+                    : Math.round(theme.people() * 100.0 / ranking.people()) + "%";
+            List<ReportContent.ActionEntry> done = new ArrayList<>();
+            Map<Long, ReportContent.MeasureEntry> shown = new LinkedHashMap<>();
+            for (Actions.Action action : allActions) {
+                if (!action.draft().themes().contains(theme.id())) {
+                    continue;
+                }
+                Actions.Draft d = action.draft();
+                done.add(new ReportContent.ActionEntry(d.title(), d.details(), d.service(), d.owner(),
+                        d.dueOn() == null ? null : Dates.longForm(d.dueOn()), d.status().code(),
+                        messages.get(d.status().labelKey()), d.reason()));
+                for (long measureId : d.measures()) {
+                    MeasureStore.Measure measure = measureById.get(measureId);
+                    if (measure != null) {
+                        shown.computeIfAbsent(measureId, id -> outcomes.of(measure));
+                    }
+                }
+            }
+            if (done.isEmpty()) {
+                notActedOn.add(theme.name());
+            }
+            sections.add(new ReportContent.ThemeSection(rank, theme.id(), theme.name(),
+                    words.getOrDefault(theme.id(), firstDraft(theme)), small ? null : theme.people(),
+                    small ? "[c]" : Long.toString(theme.people()), share, quotes.getOrDefault(theme.id(), List.of()),
+                    done, List.copyOf(shown.values())));
+        }
+        boolean fewPeople = ranking.people() < threshold;
+        return new ReportContent(report.slug(), report.title(), messages.get("reports.period",
+                Dates.longForm(report.from()), Dates.longForm(report.to())),
+                report.sources().stream().map(this::sourceLabel).toList(), fewPeople ? null : ranking.people(),
+                fewPeople ? "[c]" : Long.toString(ranking.people()), threshold, sections, notActedOn);
+    }
+
+    /** A first draft of "You said" for a theme, for the lead to rewrite in the area's own words. */
+    String firstDraft(ThemeSummaries.RankedTheme theme) {
+        String description = theme.description().isBlank() ? theme.name() : theme.description();
+        return messages.get("reports.you.said.draft", lowerFirst(description));
+    }
+
+    private static String lowerFirst(String text) {
+        String stripped = text.strip().replaceAll("\\.$", "");
+        return stripped.isEmpty() ? stripped : stripped.substring(0, 1).toLowerCase(Locale.ROOT) + stripped.substring(1);
+    }
+}

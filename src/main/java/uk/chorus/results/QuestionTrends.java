@@ -1,0 +1,85 @@
+package uk.chorus.results;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import uk.chorus.surveys.Question;
+import uk.chorus.surveys.QuestionType;
+import uk.chorus.surveys.SurveyVersions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One question's headline figure in each wave, for other features that track it as a measure (the
+ * "you said, we did" reports): always the published, suppressed figures, with the change since the
+ * wave before and the verdict the results pages give.
+ */
+@Singleton
+public class QuestionTrends {
+    private static final ResultOptions PUBLISHED = ResultOptions.published(null, null, null, false);
+    private final ResultsService results;
+    private final SurveyVersions versions;
+
+    QuestionTrends(ResultsService results, SurveyVersions versions) {
+        this.results = results;
+        this.versions = versions;
+    }
+
+    /** A wave's label and its figure ("64%", "[c]", or empty when nobody answered). */
+    public record Point(String wave, String value) {
+    }
+
+    public record Trend(String question, String measure, List<Point> points, @Nullable String change,
+                        @Nullable String verdict, @Nullable String tone) {
+    }
+
+    /** Questions that can be tracked: every one with a headline figure (not about-you, not written). */
+    public List<Question> trackable(String surveyId) {
+        return versions.newest(surveyId).map(s -> s.definition().questionList().stream()
+                .filter(q -> q.type() != QuestionType.ABOUT_YOU && !q.type().isText()
+                        && q.type() != QuestionType.MONTH_YEAR)
+                .toList()).orElse(List.of());
+    }
+
+    public Optional<Trend> of(String surveyId, String questionKey) {
+        Optional<SurveyResults> found = results.results(surveyId, PUBLISHED);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        SurveyResults figures = found.get();
+        if (figures.oneYearOn() != null) {
+            for (Comparisons.QuestionComparison question : figures.oneYearOn().questions()) {
+                if (question.key().equals(questionKey)) {
+                    Comparisons.Line line = question.headline();
+                    List<Point> points = new ArrayList<>();
+                    for (int i = 0; i < line.values().size(); i++) {
+                        points.add(new Point(figures.oneYearOn().waves().get(i), line.values().get(i)));
+                    }
+                    return Optional.of(new Trend(question.text(), line.measure(), points,
+                            line.change().isEmpty() ? null : line.change(), line.verdict(),
+                            line.verdictTone().isEmpty() ? null : line.verdictTone()));
+                }
+            }
+        }
+        // No earlier wave to compare with: this wave's figure alone, from its headline row.
+        return figures.questions().stream().filter(q -> q.key().equals(questionKey)).findFirst()
+                .map(q -> new Trend(q.text(), "", List.of(new Point(Integer.toString(figures.wave()), headline(q))), null,
+                        null, null));
+    }
+
+    private static String headline(QuestionResult question) {
+        if (question.rows().isEmpty() || question.rows().get(0).cells().isEmpty()) {
+            return "";
+        }
+        QuestionResult.Row all = question.rows().get(0);
+        if (all.net() != null && !all.net().isEmpty()) {
+            return all.net();
+        }
+        if (all.mean() != null && !all.mean().isEmpty()) {
+            return all.mean();
+        }
+        QuestionResult.Cell first = all.cells().get(0);
+        return first.percentText() != null ? first.percentText() : first.countText();
+    }
+}
