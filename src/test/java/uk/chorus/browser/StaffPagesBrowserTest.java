@@ -120,6 +120,29 @@ class StaffPagesBrowserTest extends BrowserTest {
             lead.press(lead.find("a[href^='/staff/themes/comments/']"));
             assertThat(lead.find("main").getText()).contains("Someone who calls back.");
             check(lead, "themes-comment");
+            lead.open("/staff/reports/new");
+            check(lead, "reports-new");
+            lead.type("title", "Browser report");
+            lead.find("label[for=source-family-voice-2026]").click();
+            lead.continueOn();
+            assertThat(lead.heading()).isEqualTo("Browser report");
+            check(lead, "reports-builder");
+            String builder = lead.path();
+            for (String page : new String[]{"/staff/reports", "/staff/actions", "/staff/actions/new", "/staff/measures",
+                    "/staff/reports/places"}) {
+                lead.open(page);
+                check(lead, "reports" + page.replace('/', '-'));
+            }
+            lead.open(builder);
+            lead.press(lead.find("form[action$='/publish'] button[type=submit]"));
+            assertThat(lead.path()).isEqualTo("/reports/browser-report");
+            check(lead, "report-public");
+            // A parent reads it on a phone: nothing to scroll sideways.
+            lead.resize(360, 740);
+            lead.open("/reports/browser-report");
+            assertThat(lead.scrollsSideways()).isFalse();
+            check(lead, "report-public-phone");
+            lead.resize(1280, 900);
             lead.open("/staff/accounts");
             assertThat(lead.heading()).isEqualTo("You cannot see this page");
             check(lead, "forbidden");
