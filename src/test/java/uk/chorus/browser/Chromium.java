@@ -9,7 +9,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -130,7 +129,27 @@ final class Chromium implements AutoCloseable {
     void press(WebElement element) {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> isGone(oldPage));
+    }
+
+    /**
+     * Whether an element's page has been replaced. Chromium sometimes answers a question about an
+     * element of the old page with "does not belong to the document" rather than the stale-element
+     * error that ExpectedConditions.stalenessOf expects; both mean the page has gone.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("does not belong to the document") || message.contains("No node with given id")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** axe-core at WCAG 2.2 A and AA; each violation named with its rule and elements. Needs JavaScript. */
