@@ -13,7 +13,14 @@ public final class Dates {
     private static final DateTimeFormatter WITH_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK)
             .withZone(UK);
 
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
+
     private Dates() {
+    }
+
+    /** "3 Mar": for the columns of a chart. */
+    public static String shortForm(LocalDate date) {
+        return SHORT.format(date);
     }
 
     public static String longForm(LocalDate date) {

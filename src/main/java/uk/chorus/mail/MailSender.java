@@ -1,0 +1,120 @@
+package uk.chorus.mail;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Sends queued email over SMTP (CHORUS_MAIL_HOST, _PORT, _USERNAME, _PASSWORD, _FROM, _STARTTLS),
+ * a few seconds after it is queued, with retries on growing waits. An address the server refuses
+ * is marked bounced. With no mail server set, mail stays queued and the log says so once.
+ */
+@Singleton
+public class MailSender {
+    private static final Logger LOG = LoggerFactory.getLogger(MailSender.class);
+    private static final int BATCH = 50;
+    private static final int MOST_ATTEMPTS = 6;
+    private final Outbox outbox;
+    private final String host;
+    private final int port;
+    private final String username;
+    private final String password;
+    private final String from;
+    private final boolean startTls;
+    private volatile boolean warned;
+
+    MailSender(Outbox outbox, @Value("${chorus.mail.host:}") String host, @Value("${chorus.mail.port:25}") int port,
+               @Value("${chorus.mail.username:}") String username, @Value("${chorus.mail.password:}") String password,
+               @Value("${chorus.mail.from:chorus@localhost}") String from,
+               @Value("${chorus.mail.starttls:false}") boolean startTls) {
+        this.outbox = outbox;
+        this.host = host;
+        this.port = port;
+        this.username = username;
+        this.password = password;
+        this.from = from;
+        this.startTls = startTls;
+    }
+
+    public boolean configured() {
+        return !host.isBlank();
+    }
+
+    @Scheduled(fixedDelay = "${chorus.mail.every:5s}", initialDelay = "5s")
+    void deliverDue() {
+        if (!configured()) {
+            if (!warned && !outbox.counts().getOrDefault(Outbox.Status.QUEUED, 0L).equals(0L)) {
+                LOG.warn("Email is queued but CHORUS_MAIL_HOST is not set: nothing is sent until it is.");
+                warned = true;
+            }
+            return;
+        }
+        try {
+            deliver();
+        } catch (RuntimeException e) {
+            LOG.error("Sending queued email failed; it will be tried again", e);
+        }
+    }
+
+    /** Sends what is due now, in one transaction holding those rows; returns how many were tried. */
+    @Transactional
+    public int deliver() {
+        List<Outbox.Due> due = outbox.due(BATCH);
+        if (due.isEmpty()) {
+            return 0;
+        }
+        Session session = Session.getInstance(properties());
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect(host, port, username.isBlank() ? null : username, password.isBlank() ? null : password);
+            for (Outbox.Due message : due) {
+                try {
+                    MimeMessage mime = new MimeMessage(session);
+                    mime.setFrom(new InternetAddress(from));
+                    mime.setRecipients(Message.RecipientType.TO, InternetAddress.parse(message.to(), true));
+                    mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
+                    mime.setText(message.body(), StandardCharsets.UTF_8.name());
+                    mime.saveChanges();
+                    transport.sendMessage(mime, mime.getAllRecipients());
+                    outbox.sent(message.id());
+                } catch (SendFailedException e) {
+                    outbox.failed(message.id(), message.attempts(), String.valueOf(e.getMessage()), true, MOST_ATTEMPTS);
+                } catch (MessagingException e) {
+                    outbox.failed(message.id(), message.attempts(), String.valueOf(e.getMessage()),
+                            e instanceof jakarta.mail.internet.AddressException, MOST_ATTEMPTS);
+                }
+            }
+        } catch (MessagingException e) {
+            // The server could not be reached: every message waits for the next try.
+            due.forEach(m -> outbox.failed(m.id(), m.attempts(), "Could not reach the mail server: " + e.getMessage(),
+                    false, MOST_ATTEMPTS));
+        }
+        return due.size();
+    }
+
+    private Properties properties() {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", host);
+        properties.put("mail.smtp.port", Integer.toString(port));
+        properties.put("mail.smtp.auth", Boolean.toString(!username.isBlank()));
+        properties.put("mail.smtp.starttls.enable", Boolean.toString(startTls));
+        properties.put("mail.smtp.starttls.required", Boolean.toString(startTls));
+        properties.put("mail.smtp.connectiontimeout", "10000");
+        properties.put("mail.smtp.timeout", "20000");
+        properties.put("mail.smtp.writetimeout", "20000");
+        return properties;
+    }
+}

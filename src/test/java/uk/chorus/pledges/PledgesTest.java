@@ -1,0 +1,243 @@
+package uk.chorus.pledges;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.mail.internet.MimeMessage;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import uk.chorus.support.Browser;
+import uk.chorus.support.ChorusTest;
+import uk.chorus.support.StaffClient;
+import uk.chorus.support.StaffFixture;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pledge's whole cycle against a real SMTP server in this process (GreenMail): a campaign, a
+ * circulation list from CSV (bad rows refused whole, duplicates left out), invitations by email,
+ * signing through the emailed link (twice, then withdrawn and signed again), a public sign-up
+ * moderated by a lead, reminders, the target arithmetic, the public list with an opt-out, the
+ * one-year-on review and its report, the JSON API and the CSV export.
+ */
+@MicronautTest(transactional = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PledgesTest extends ChorusTest {
+    private static final Pattern LINK = Pattern.compile("(/pledge/(?:sign|review)/[0-9a-f]{32}\\.[A-Za-z0-9_-]+)");
+    private static GreenMail smtp;
+    private StaffClient lead;
+    private long campaign;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        return Map.of("chorus.mail.host", "127.0.0.1", "chorus.mail.port", Integer.toString(port),
+                "chorus.mail.from", "send-team@council.example", "chorus.mail.every", "300ms");
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @BeforeAll
+    void aCampaign() {
+        StaffClient admin = StaffFixture.signedIn(server.getURI(), TEST_ADMIN, TEST_ADMIN_PASSWORD);
+        lead = StaffFixture.invite(server.getURI(), admin, "lead@example.org", "lead");
+        LocalDate today = LocalDate.now();
+        Browser.Page created = lead.post("/staff/pledges", "title", "SEND is Everybody's Business", "pledge",
+                "We make SEND everybody's business.", "commitments", "Train every member of staff\nName a SEND lead\n"
+                        + "Ask families every year", "target", "85", "launch", today.minusDays(20).toString(),
+                "review", today.toString());
+        assertThat(created.status()).isEqualTo(303);
+        campaign = Long.parseLong(created.location().substring("/staff/pledges/".length()));
+    }
+
+    private Browser.Page upload(String csv) {
+        return lead.postFile("/staff/pledges/" + campaign + "/import", "file", "list.csv",
+                csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The newest emails to an address, waiting up to ten seconds for {@code count} of them. */
+    private List<String> mailTo(String address, int count) throws Exception {
+        for (int tries = 0; tries < 100; tries++) {
+            List<MimeMessage> to = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+                try {
+                    return m.getAllRecipients()[0].toString().equals(address);
+                } catch (Exception e) {
+                    return false;
+                }
+            }).toList();
+            if (to.size() >= count) {
+                return to.stream().map(GreenMailUtil::getBody).toList();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("fewer than " + count + " emails reached " + address);
+    }
+
+    private static String link(String body) {
+        Matcher matcher = LINK.matcher(body.replace("=\r\n", "").replace("=3D", "="));
+        assertThat(matcher.find()).as("a link in %s", body).isTrue();
+        return matcher.group(1);
+    }
+
+    @Test
+    @Order(1)
+    void aListWithBadRowsIsRefusedWholeAndDuplicatesAreLeftOut() {
+        Browser.Page refused = upload("name,sector,contact_name,contact_email\n"
+                + "Oak Primary,school,Ann,ann@oak.example\n"
+                + ",school,Bob,bob@example.org\n"
+                + "Hill College,university,Cy,cy@hill.example\n"
+                + "Care Team,social care,Di,not-an-email\n");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.text()).contains("The file has 3 problems").contains("Row 3: enter the organisation’s name")
+                .contains("Row 4: ’university’ is not a sector").contains("Row 5: ’not-an-email’ is not an email address");
+        assertThat(count("SELECT count(*) FROM pledge_organisations")).isZero();
+
+        Browser.Page added = upload("name,sector,contact_name,contact_email\n"
+                + "Oak Primary,school,Ann,ann@oak.example\n"
+                + "Hill College,college,Cy,cy@hill.example\n"
+                + "Care Team,Social care,Di,di@care.example\n"
+                + "Little Stars Nursery,early years,,\n"
+                + "Oak Primary School,school,Ann again,ANN@oak.example\n");
+        assertThat(added.text()).contains("4 organisations were added to the list").contains("Row 6: Oak Primary School");
+        assertThat(count("SELECT count(*) FROM pledge_organisations WHERE circulated")).isEqualTo(4);
+    }
+
+    @Test
+    @Order(2)
+    void invitationsGoByEmailAndSigningTwiceMakesOneSignature() throws Exception {
+        assertThat(lead.post("/staff/pledges/" + campaign + "/invite").location()).endsWith("?invited=3");
+        String invitation = mailTo("ann@oak.example", 1).get(0);
+        assertThat(invitation).contains("Dear Ann,").contains("We make SEND everybody's business.");
+        String signing = link(invitation);
+        // Inviting again sends nothing new: everyone with an address has been invited.
+        assertThat(lead.post("/staff/pledges/" + campaign + "/invite").location()).endsWith("?invited=0");
+
+        Browser oak = browser();
+        Document page = oak.get(signing).document();
+        assertThat(page.select("h1").text()).isEqualTo("SEND is Everybody's Business");
+        assertThat(lead.get("/staff/pledges/" + campaign).text()).contains("Opened the link");
+        List<String> commitments = page.select("input[name=commitment]").eachAttr("value");
+        assertThat(commitments).hasSize(3);
+
+        Browser.Page missing = oak.post(signing, "name", "", "role", "Head");
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.errorSummary()).contains("Choose at least one commitment, or write your own", "Enter your name");
+        assertThat(oak.post(signing, "commitment", commitments.get(0), "commitment", commitments.get(1), "name",
+                "Ann Oak", "role", "Headteacher", "listed", "yes").status()).isEqualTo(303);
+        // The same organisation signs again on another device: still one signature, now with the new role.
+        assertThat(browser().post(signing, "commitment", commitments.get(0), "name", "Ann Oak", "role",
+                "Executive headteacher", "listed", "yes").status()).isEqualTo(303);
+        assertThat(queryText("SELECT count(*) || ' ' || max(signer_role) FROM pledge_signatures"))
+                .isEqualTo("1 Executive headteacher");
+        assertThat(browser().get(signing.substring(0, signing.length() - 2) + "xx").status()).isEqualTo(404);
+
+        Document dashboard = lead.get("/staff/pledges/" + campaign).document();
+        assertThat(dashboard.text()).contains("1 of 4 organisations have signed (25%)")
+                .contains("3 more signatures are needed to reach 85%");
+        assertThat(dashboard.select("svg[role=img]")).isNotEmpty();
+
+        assertThat(oak.post(signing + "/withdraw").status()).isEqualTo(303);
+        assertThat(lead.get("/staff/pledges/" + campaign).text()).contains("0 of 4 organisations have signed (0%)")
+                .contains("Withdrew");
+        assertThat(oak.post(signing, "commitment", commitments.get(0), "name", "Ann Oak", "role", "Headteacher",
+                "listed", "yes").status()).isEqualTo(303);
+        assertThat(lead.get("/staff/pledges/" + campaign).text()).contains("1 of 4 organisations have signed (25%)");
+    }
+
+    @Test
+    @Order(3)
+    void anOrganisationNotOnTheListAsksToJoinAndALeadApprovesIt() throws Exception {
+        String slug = queryText("SELECT slug FROM pledge_campaigns");
+        Browser stranger = browser();
+        String commitment = stranger.get("/pledges/" + slug + "/join").document().select("input[name=commitment]")
+                .attr("value");
+        assertThat(stranger.post("/pledges/" + slug + "/join", "website", "http://spam.example", "organisation",
+                "Spam Ltd", "sector", "other", "commitment", commitment, "name", "S", "role", "R", "email",
+                "s@spam.example").status()).isEqualTo(303);
+        assertThat(count("SELECT count(*) FROM pledge_organisations WHERE name = 'Spam Ltd'")).isZero();
+        assertThat(stranger.post("/pledges/" + slug + "/join", "organisation", "Riverside Youth Club", "sector",
+                "voluntary", "commitment", commitment, "name", "Raj", "role", "Manager", "email", "raj@youth.example")
+                .location()).isEqualTo("/pledges/" + slug + "?asked=1");
+        // Not counted (and not public) until a lead approves it.
+        assertThat(lead.get("/staff/pledges/" + campaign).text()).contains("1 of 4 organisations")
+                .contains("Riverside Youth Club");
+        long id = count("SELECT id FROM pledge_organisations WHERE name = 'Riverside Youth Club'");
+        assertThat(lead.post("/staff/pledges/" + campaign + "/organisations/" + id + "/approve").status()).isEqualTo(303);
+        assertThat(lead.get("/staff/pledges/" + campaign).text()).contains("2 of 5 organisations have signed (40%)");
+
+        Document shown = browser().get("/pledges/" + slug).document();
+        assertThat(shown.text()).contains("2 of the 5 organisations asked have signed (40%). The target is 85%.")
+                .contains("Oak Primary");
+        // Raj did not tick "show us on the public list": counted, never named.
+        assertThat(shown.text()).doesNotContain("Riverside Youth Club");
+
+        assertThat(lead.post("/staff/pledges/" + campaign + "/remind").location()).endsWith("?reminded=2");
+        assertThat(mailTo("cy@hill.example", 2).get(1)).contains("We have not yet heard whether Hill College will sign");
+    }
+
+    @Test
+    @Order(4)
+    void oneYearOnSignersSayWhatTheyDidAndTheReportCountsItBySector() throws Exception {
+        assertThat(lead.post("/staff/pledges/" + campaign + "/review").location()).endsWith("?reviews=2");
+        String review = link(mailTo("ann@oak.example", 2).get(1));
+        assertThat(review).startsWith("/pledge/review/");
+        Browser oak = browser();
+        Document form = oak.get(review).document();
+        String field = form.select("textarea[name^=evidence-]").attr("name");
+        assertThat(oak.post(review, field, "").status()).isEqualTo(422);
+        assertThat(oak.post(review, field, "All 40 staff finished SEND awareness training in March.",
+                field.replace("evidence-", "link-"), "https://oak.example/training").status()).isEqualTo(303);
+        Document report = lead.get("/staff/pledges/" + campaign + "/review").document();
+        assertThat(report.text()).contains("1 of the 2 organisations that signed have told us what they did.")
+                .contains("1 of the 2 organisations that chose this gave evidence of action.")
+                .contains("All 40 staff finished SEND awareness training in March.");
+        assertThat(report.select("table").first().select("th").eachText()).containsExactly("School", "Voluntary");
+        assertThat(report.select("table").first().select("td").eachText()).containsExactly("1 of 1", "0 of 1");
+    }
+
+    @Test
+    @Order(5)
+    void theApiAndTheExportSayTheSame() {
+        String slug = queryText("SELECT slug FROM pledge_campaigns");
+        String json = api().get("/api/v1/pledges").body();
+        assertThat(json).contains("\"id\":\"" + slug + "\"").contains("\"target\":0.85").contains("\"circulated\":5")
+                .contains("\"signed\":2").contains("{\"sector\":\"school\",\"circulated\":1,\"signed\":1}");
+        assertThat(api().get("/api/v1/pledges/" + slug + "/signatures").status()).isEqualTo(401);
+        String token = api().token("lead@example.org", StaffFixture.PASSWORD);
+        assertThat(api().get("/api/v1/pledges/" + slug + "/signatures", token).body())
+                .contains("\"organisation\":\"Oak Primary\"").contains("\"status\":\"signed\"");
+        String csv = lead.get("/staff/pledges/" + campaign + "/signatures.csv").body();
+        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo(
+                "organisation,sector,contact_name,contact_email,status,signer_name,signer_role,signed_at,listed");
+        assertThat(csv).contains("Oak Primary,school,Ann,ann@oak.example,signed,Ann Oak,Headteacher");
+        assertThat(count("SELECT count(*) FROM mail_outbox WHERE status = 'sent'")).isEqualTo(7);
+    }
+}
