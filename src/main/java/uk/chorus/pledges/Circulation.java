@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import uk.chorus.audit.AuditLog;
+import uk.chorus.changes.ChangeLog;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,10 +28,12 @@ import java.util.UUID;
 public class Circulation {
     private final JdbcOperations jdbc;
     private final AuditLog audit;
+    private final ChangeLog changes;
 
-    Circulation(JdbcOperations jdbc, AuditLog audit) {
+    Circulation(JdbcOperations jdbc, AuditLog audit, ChangeLog changes) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.changes = changes;
     }
 
     public record NewOrganisation(String name, Sector sector, @Nullable String contactName, @Nullable String contactEmail) {
@@ -131,8 +134,16 @@ public class Circulation {
     @Transactional
     public void sign(long organisationId, String signerName, String signerRole, List<Long> commitments,
                      @Nullable String own, boolean listed) {
+        sign(organisationId, signerName, signerRole, commitments, own, listed, null);
+    }
+
+    /** As above, for a signature given earlier (on paper, or in the demo), dated {@code at}. */
+    @Transactional
+    public void sign(long organisationId, String signerName, String signerRole, List<Long> commitments,
+                     @Nullable String own, boolean listed, @Nullable Instant at) {
         jdbc.prepareStatement("INSERT INTO pledge_signatures (organisation_id, signer_name, signer_role, commitments, "
-                + "own_commitment, listed) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (organisation_id) DO UPDATE SET "
+                + "own_commitment, listed, signed_at) VALUES (?, ?, ?, ?, ?, ?, coalesce(?, now())) "
+                + "ON CONFLICT (organisation_id) DO UPDATE SET "
                 + "signer_name = excluded.signer_name, signer_role = excluded.signer_role, "
                 + "commitments = excluded.commitments, own_commitment = excluded.own_commitment, "
                 + "listed = excluded.listed, signed_at = CASE WHEN pledge_signatures.withdrawn_at IS NULL "
@@ -143,6 +154,7 @@ public class Circulation {
             ps.setArray(4, ps.getConnection().createArrayOf("bigint", commitments.toArray()));
             ps.setString(5, own);
             ps.setBoolean(6, listed);
+            ps.setTimestamp(7, at == null ? null : java.sql.Timestamp.from(at));
             return ps.executeUpdate();
         });
     }
@@ -199,6 +211,8 @@ public class Circulation {
             }
             return ps.executeBatch();
         });
+        // In the same transaction: the themes index hears of it, and catches up after a crash.
+        changes.record(new PledgeReviewed(organisationId));
     }
 
     public record Review(long organisationId, @Nullable Long commitmentId, String evidence, @Nullable String link) {
@@ -250,5 +264,37 @@ public class Circulation {
         return new Organisation(rs.getLong(1), rs.getLong(2), rs.getObject(3, UUID.class), rs.getString(4),
                 Sector.fromText(rs.getString(5)).orElse(Sector.OTHER), rs.getString(6), rs.getString(7), rs.getBoolean(8),
                 rs.getString(9), opened == null ? null : opened.toInstant(), signature);
+    }
+
+    /** A review's words as the themes index holds them: which organisation, which commitment (null for its own). */
+    public record ReviewText(long organisationId, @Nullable Long commitmentId, String organisation, String sector,
+                             String text, LocalDate submittedOn) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReviewText> reviewTexts(long organisationId) {
+        return reviewTexts("o.id = ?", organisationId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReviewText> allReviewTexts() {
+        return reviewTexts("?::bigint IS NULL", null);
+    }
+
+    private List<ReviewText> reviewTexts(String where, @Nullable Long value) {
+        return jdbc.prepareStatement("SELECT o.id, r.commitment_id, o.name, o.sector, r.evidence, "
+                + "(r.submitted_at AT TIME ZONE 'Europe/London')::date FROM pledge_reviews r "
+                + "JOIN pledge_organisations o ON o.id = r.organisation_id WHERE " + where + " ORDER BY r.id", ps -> {
+            ps.setObject(1, value);
+            List<ReviewText> texts = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long commitment = rs.getLong(2);
+                    texts.add(new ReviewText(rs.getLong(1), rs.wasNull() ? null : commitment, rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getDate(6).toLocalDate()));
+                }
+            }
+            return texts;
+        });
     }
 }

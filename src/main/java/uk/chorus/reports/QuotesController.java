@@ -167,7 +167,9 @@ class QuotesController {
     }
 
     private List<ThemeSummaries.Candidate> candidates(ReportStore.Report report, String themeId, Staff staff) {
-        return summaries.typical(builder.scopes(report), themeId, SUGGESTED, summaries.hiddenFrom(staff));
+        // Quotes are families' and young people's words: organisations' pledge reviews are not quoted.
+        return summaries.typical(builder.scopes(report), themeId, SUGGESTED, summaries.hiddenFrom(staff)).stream()
+                .filter(c -> c.textId().startsWith("r:") || c.textId().startsWith("f:")).toList();
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.Set;
 public class ReportBuilder {
     public static final String FEEDBACK = "feedback";
     public static final String SURVEY = "survey:";
+    public static final String PLEDGE = "pledge";
     private final ThemeSummaries summaries;
     private final ReportStore store;
     private final Actions actions;
@@ -47,8 +48,10 @@ public class ReportBuilder {
         for (String source : report.sources()) {
             if (source.equals(FEEDBACK)) {
                 scopes.add(ThemeSummaries.Scope.feedback(report.from(), report.to()));
+            } else if (source.equals(PLEDGE)) {
+                scopes.add(ThemeSummaries.Scope.pledgeReviews(report.from(), report.to()));
             } else if (source.startsWith(SURVEY)) {
-                scopes.add(new ThemeSummaries.Scope(source.substring(SURVEY.length()), report.from(), report.to()));
+                scopes.add(ThemeSummaries.Scope.survey(source.substring(SURVEY.length()), report.from(), report.to()));
             }
         }
         return scopes;
@@ -56,6 +59,7 @@ public class ReportBuilder {
 
     public String sourceLabel(String source) {
         return source.equals(FEEDBACK) ? messages.get("reports.source.feedback")
+                : source.equals(PLEDGE) ? messages.get("reports.source.pledge")
                 : summaries.surveyTitle(source.substring(SURVEY.length()));
     }
 

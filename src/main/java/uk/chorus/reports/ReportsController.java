@@ -221,6 +221,8 @@ class ReportsController {
             String value = ReportBuilder.SURVEY + survey.id();
             choices.add(new Choice("source-" + survey.id(), value, survey.definition().title(), chosen.contains(value)));
         }
+        choices.add(new Choice("source-pledge", ReportBuilder.PLEDGE, messages.get("reports.source.pledge"),
+                chosen.contains(ReportBuilder.PLEDGE)));
         return choices;
     }
 

@@ -158,6 +158,11 @@ public class IndexFollower {
             case RawAnswersExpired.KIND -> index.delete(TextIndex.SURVEY, entry.surveyId());
             case FeedbackReceived.KIND -> sources.feedbackItem(subject).forEach(text -> index.upsert(decided(text)));
             case FeedbackErased.KIND -> index.delete(TextIndex.ITEM, Long.toString(subject));
+            case uk.chorus.pledges.PledgeReviewed.KIND -> {
+                // A review replaces the organisation's earlier one whole.
+                index.delete(TextIndex.PLEDGE_ORGANISATION, Long.toString(subject));
+                sources.pledgeReview(subject).forEach(text -> index.upsert(decided(text)));
+            }
             case ThemeDecided.KIND -> themes.textOfDecision(subject).ifPresent(this::reindex);
             default -> {
                 // Nothing in the index depends on other changes (drafts, theme definitions).
@@ -168,6 +173,7 @@ public class IndexFollower {
     /** Indexes one comment again from the database, with its current decisions. */
     private void reindex(String textId) {
         List<IndexedText> texts = textId.startsWith("r:") ? sources.response(Long.parseLong(textId.split(":")[1]))
+                : textId.startsWith("p:") ? sources.pledgeReview(Long.parseLong(textId.split(":")[1]))
                 : sources.feedbackItem(Long.parseLong(textId.substring(2)));
         texts.stream().filter(t -> t.id().equals(textId)).forEach(t -> index.upsert(decided(t)));
     }

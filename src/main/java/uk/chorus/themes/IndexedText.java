@@ -20,6 +20,9 @@ public record IndexedText(String id, String source, long respondent, @Nullable S
 
     public static final String SURVEY = "survey";
     public static final String FEEDBACK = "feedback";
+    public static final String PLEDGE = "pledge";
+    /** Pledge reviewers count as people apart from families: their respondent numbers start here, downwards. */
+    static final long PLEDGE_RESPONDENTS = -(1L << 40);
 
     public IndexedText withDecisions(Set<String> confirmed, Set<String> rejected) {
         return new IndexedText(id, source, respondent, surveyId, wave, questionKey, channel, service, date, about, text,
@@ -28,6 +31,10 @@ public record IndexedText(String id, String source, long respondent, @Nullable S
 
     public static String responseText(long responseId, String questionKey) {
         return "r:" + responseId + ":" + questionKey;
+    }
+
+    public static String pledgeText(long organisationId, Long commitmentId) {
+        return "p:" + organisationId + ":" + (commitmentId == null ? "own" : commitmentId);
     }
 
     public static String feedbackText(long itemId) {

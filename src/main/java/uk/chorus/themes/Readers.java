@@ -122,7 +122,8 @@ class Readers {
     /** What a filter's value says, in words. */
     String label(String dimension, String value) {
         return switch (dimension) {
-            case "source" -> messages.get("themes.source." + (value.equals(IndexedText.SURVEY) ? "survey" : "feedback"));
+            case "source" -> messages.get("themes.source." + (value.equals(IndexedText.SURVEY) ? "survey"
+                    : value.equals(IndexedText.PLEDGE) ? "pledge" : "feedback"));
             case "survey" -> versions.newest(value).map(s -> s.definition().title()).orElse(value);
             case "channel" -> Channel.fromCode(value).map(c -> messages.get(c.labelKey())).orElse(value);
             case "question" -> questionText(value);

@@ -48,6 +48,7 @@ public class TextIndex {
     static final String RESPONDENT = "respondent";
     static final String RESPONSE = "response";
     static final String ITEM = "item";
+    static final String PLEDGE_ORGANISATION = "pledgeOrganisation";
     static final String SURVEY = "survey";
     static final String RESTRICTED = "restricted";
     static final String CONFIRMED = "confirmed";
@@ -131,6 +132,10 @@ public class TextIndex {
                 // A young people's survey: searches leave it out for anyone not allowed to read it.
                 doc.add(new StringField(RESTRICTED, text.surveyId(), Field.Store.NO));
             }
+        } else if (text.source().equals(IndexedText.PLEDGE)) {
+            doc.add(new StringField(PLEDGE_ORGANISATION, Long.toString(IndexedText.PLEDGE_RESPONDENTS - text.respondent()),
+                    Field.Store.NO));
+            dimension(doc, "service", text.service());
         } else {
             doc.add(new StringField(ITEM, Long.toString(-text.respondent()), Field.Store.NO));
             dimension(doc, "channel", text.channel());

@@ -21,7 +21,10 @@ class TextSources {
     private final ResponseRecords responses;
     private final FeedbackRecords feedback;
 
-    TextSources(ResponseRecords responses, FeedbackRecords feedback) {
+    private final uk.chorus.pledges.Circulation pledges;
+
+    TextSources(ResponseRecords responses, FeedbackRecords feedback, uk.chorus.pledges.Circulation pledges) {
+        this.pledges = pledges;
         this.responses = responses;
         this.feedback = feedback;
     }
@@ -34,6 +37,11 @@ class TextSources {
     List<IndexedText> feedbackItem(long itemId) {
         return feedback.byId(itemId).filter(item -> item.text() != null).map(item -> List.of(comment(item)))
                 .orElse(List.of());
+    }
+
+    /** An organisation's one-year-on review, one comment per commitment it wrote about. */
+    List<IndexedText> pledgeReview(long organisationId) {
+        return pledges.reviewTexts(organisationId).stream().map(TextSources::comment).toList();
     }
 
     /** How many records a rebuild reads (responses and feedback items, with words or without). */
@@ -50,6 +58,14 @@ class TextSources {
             }
             seen.run();
         });
+        pledges.allReviewTexts().forEach(review -> consumer.accept(comment(review)));
+    }
+
+    private static IndexedText comment(uk.chorus.pledges.Circulation.ReviewText review) {
+        return new IndexedText(IndexedText.pledgeText(review.organisationId(), review.commitmentId()),
+                IndexedText.PLEDGE, IndexedText.PLEDGE_RESPONDENTS - review.organisationId(), null, null, null, null,
+                review.organisation(), review.submittedOn(), java.util.Map.of(), review.text(), false, Set.of(),
+                Set.of());
     }
 
     private static List<IndexedText> comments(ResponseRecords.ResponseTexts texts) {

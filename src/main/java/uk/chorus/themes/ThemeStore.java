@@ -155,8 +155,9 @@ public class ThemeStore implements ApplicationEventListener<StartupEvent> {
     public void decide(String textId, String themeId, @Nullable Boolean confirmed, String by) {
         Long responseId = textId.startsWith("r:") ? Long.valueOf(textId.split(":")[1]) : null;
         Long itemId = textId.startsWith("f:") ? Long.valueOf(textId.substring(2)) : null;
+        Long organisationId = textId.startsWith("p:") ? Long.valueOf(textId.split(":")[1]) : null;
         long id = jdbc.prepareStatement("INSERT INTO theme_decisions (text_id, theme_id, confirmed, response_id, item_id, "
-                + "decided_by) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (text_id, theme_id) DO UPDATE SET "
+                + "decided_by, pledge_organisation_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (text_id, theme_id) DO UPDATE SET "
                 + "confirmed = excluded.confirmed, decided_by = excluded.decided_by, decided_at = now() RETURNING id", ps -> {
             ps.setString(1, textId);
             ps.setString(2, themeId);
@@ -164,6 +165,7 @@ public class ThemeStore implements ApplicationEventListener<StartupEvent> {
             ps.setObject(4, responseId, java.sql.Types.BIGINT);
             ps.setObject(5, itemId, java.sql.Types.BIGINT);
             ps.setString(6, by);
+            ps.setObject(7, organisationId, java.sql.Types.BIGINT);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -41,14 +41,22 @@ public class ThemeSummaries {
         this.readers = readers;
     }
 
-    /** One source over a period: a survey's written answers (by id), or every feedback item. */
-    public record Scope(@Nullable String surveyId, LocalDate from, LocalDate to) {
+    /** One source over a period: a survey's written answers (by id), every feedback item, or pledge reviews. */
+    public record Scope(String source, @Nullable String surveyId, LocalDate from, LocalDate to) {
+        public static Scope survey(String surveyId, LocalDate from, LocalDate to) {
+            return new Scope(IndexedText.SURVEY, surveyId, from, to);
+        }
+
         public static Scope feedback(LocalDate from, LocalDate to) {
-            return new Scope(null, from, to);
+            return new Scope(IndexedText.FEEDBACK, null, from, to);
+        }
+
+        public static Scope pledgeReviews(LocalDate from, LocalDate to) {
+            return new Scope(IndexedText.PLEDGE, null, from, to);
         }
 
         CommentSearch.Request request(Set<String> hidden) {
-            Map<String, String> filters = surveyId == null ? Map.of("source", IndexedText.FEEDBACK)
+            Map<String, String> filters = surveyId == null ? Map.of("source", source)
                     : Map.of("source", IndexedText.SURVEY, "survey", surveyId);
             return new CommentSearch.Request("", filters, null, from, to, CommentSearch.Order.NEWEST, 1, hidden);
         }
@@ -135,9 +143,10 @@ public class ThemeSummaries {
                 continue;
             }
             CommentSearch.Stored comment = sample.get(i);
-            chosen.add(new Candidate(comment.id(), comment.text(), groups(comment.fields()),
-                    readers.label(comment.fields().containsKey("survey") ? "survey" : "channel",
-                            comment.fields().getOrDefault("survey", comment.fields().getOrDefault("channel", "")))));
+            String source = comment.fields().containsKey("survey") ? readers.label("survey", comment.fields().get("survey"))
+                    : comment.fields().containsKey("channel") ? readers.label("channel", comment.fields().get("channel"))
+                    : readers.label("source", comment.fields().getOrDefault("source", IndexedText.PLEDGE));
+            chosen.add(new Candidate(comment.id(), comment.text(), groups(comment.fields()), source));
             chosenTerms.add(these);
         }
         return chosen;

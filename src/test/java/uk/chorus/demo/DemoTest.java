@@ -94,6 +94,18 @@ class DemoTest extends ChorusTest {
     }
 
     @Test
+    void aPledgeCampaignIsPartWayToItsTarget() {
+        assertThat(count("SELECT count(*) FROM pledge_organisations WHERE circulated")).isEqualTo(120);
+        long signed = count("SELECT count(*) FROM pledge_signatures s JOIN pledge_organisations o "
+                + "ON o.id = s.organisation_id WHERE o.circulated");
+        assertThat(signed).isBetween(50L, 90L);
+        assertThat(count("SELECT count(*) FROM pledge_organisations WHERE moderation = 'pending'")).isEqualTo(2);
+        assertThat(api().get("/api/v1/pledges").body()).contains("\"circulated\":120").contains("\"target\":0.85");
+        assertThat(browser().get("/pledges/send-is-everybodys-business").text())
+                .contains("of the 120 organisations asked have signed");
+    }
+
+    @Test
     void aYearOfFeedbackArrivesOnEveryChannel() {
         assertThat(count("SELECT count(DISTINCT channel) FROM feedback_items")).isEqualTo(8);
         assertThat(count("SELECT count(*) FROM feedback_items WHERE channel = 'local-offer'")).isBetween(200L, 400L);

@@ -219,6 +219,14 @@ class PledgesTest extends ChorusTest {
         assertThat(report.text()).contains("1 of the 2 organisations that signed have told us what they did.")
                 .contains("1 of the 2 organisations that chose this gave evidence of action.")
                 .contains("All 40 staff finished SEND awareness training in March.");
+        // The review's words reach the themes index through the change log, for search and "you said, we did".
+        String search = "/staff/themes/search?source=pledge&q=awareness";
+        for (int tries = 0; tries < 100 && !lead.get(search).text().contains("All 40 staff"); tries++) {
+            Thread.sleep(100);
+        }
+        assertThat(lead.get(search).document().select(".chorus-comment").text())
+                .contains("All 40 staff finished SEND awareness training in March.").contains("Oak Primary")
+                .contains("Training and understanding of staff");
         assertThat(report.select("table").first().select("th").eachText()).containsExactly("School", "Voluntary");
         assertThat(report.select("table").first().select("td").eachText()).containsExactly("1 of 1", "0 of 1");
     }
