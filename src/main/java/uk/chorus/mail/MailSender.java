@@ -105,6 +105,32 @@ public class MailSender {
         return due.size();
     }
 
+    /**
+     * Sends one message now, without storing it anywhere (for a respondent's own resume link: the
+     * address is used once). False when no mail server is set or it refused or could not be reached;
+     * nothing about the message is logged.
+     */
+    public boolean sendNow(String to, String subject, String body) {
+        if (!configured()) {
+            return false;
+        }
+        Session session = Session.getInstance(properties());
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect(host, port, username.isBlank() ? null : username, password.isBlank() ? null : password);
+            MimeMessage mime = new MimeMessage(session);
+            mime.setFrom(new InternetAddress(from));
+            mime.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
+            mime.setSubject(subject, StandardCharsets.UTF_8.name());
+            mime.setText(body, StandardCharsets.UTF_8.name());
+            mime.saveChanges();
+            transport.sendMessage(mime, mime.getAllRecipients());
+            return true;
+        } catch (MessagingException e) {
+            LOG.warn("An email sent straight away could not be sent ({})", e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
     private Properties properties() {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", host);

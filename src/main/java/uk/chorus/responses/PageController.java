@@ -41,9 +41,11 @@ class PageController {
     private final ClientAddress clientAddress;
     private final TooManyRequests tooMany;
     private final Messages messages;
+    private final ResumeEmail resumeEmail;
 
     PageController(RespondentPages pages, RespondentJourney journey, SupportServices support,
-                   ClientAddress clientAddress, TooManyRequests tooMany, Messages messages) {
+                   ClientAddress clientAddress, TooManyRequests tooMany, Messages messages, ResumeEmail resumeEmail) {
+        this.resumeEmail = resumeEmail;
         this.pages = pages;
         this.journey = journey;
         this.support = support;
@@ -99,14 +101,55 @@ class PageController {
     }
 
     @Get("/later")
-    MutableHttpResponse<?> later(String surveyId, String code) {
-        return pages.withDraft(surveyId, code, false, progress -> Pages.render("responses/later",
-                RespondentPages.surveyModel(progress.survey(), "titleKey", "later.title", "code", progress.code(),
-                        "continueUrl", progress.resumePage()
-                                .map(n -> SurveyUrls.page(surveyId, progress.code(), n))
-                                .orElse(SurveyUrls.check(surveyId, progress.code())),
-                        "resumeUrl", SurveyUrls.resume(surveyId),
-                        "closes", Dates.longForm(progress.survey().closes()))));
+    MutableHttpResponse<?> later(String surveyId, String code, @Nullable @QueryValue String emailed) {
+        return pages.withDraft(surveyId, code, false, progress -> later(HttpStatus.OK, progress, "", null,
+                emailed != null));
+    }
+
+    /** Sends the respondent the link to carry on, to an address used for this one message and kept nowhere. */
+    @Post(uri = "/later/email", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> emailLink(String surveyId, String code, HttpRequest<byte[]> request) {
+        var form = FormBody.parse(RequestBody.bytes(request));
+        if (form.isEmpty()) {
+            return Pages.badForm();
+        }
+        List<String> values = form.get().getOrDefault("email", List.of());
+        String email = values.isEmpty() || values.get(0) == null ? "" : values.get(0).strip();
+        return pages.withDraft(surveyId, code, false, progress -> {
+            if (!resumeEmail.available()) {
+                return Pages.notFound();
+            }
+            return switch (resumeEmail.send(email, progress, continueUrl(progress))) {
+                case SENT -> Pages.seeOther(SurveyUrls.later(surveyId, progress.code()) + "?emailed=1");
+                case NOT_AN_ADDRESS -> later(HttpStatus.UNPROCESSABLE_ENTITY, progress, email,
+                        messages.get("later.email.error.address"), false);
+                case TOO_MANY -> later(HttpStatus.TOO_MANY_REQUESTS, progress, "", messages.get("later.email.error.many"),
+                        false);
+                case NOT_SENT -> later(HttpStatus.SERVICE_UNAVAILABLE, progress, email,
+                        messages.get("later.email.error.unsent"), false);
+            };
+        });
+    }
+
+    private MutableHttpResponse<?> later(HttpStatus status, Progress progress, String email, @Nullable String error,
+                                         boolean emailed) {
+        String surveyId = progress.survey().id();
+        Map<String, Object> model = RespondentPages.surveyModel(progress.survey(), "titleKey", "later.title",
+                "code", progress.code(), "continueUrl", continueUrl(progress),
+                "resumeUrl", SurveyUrls.resume(surveyId), "closes", Dates.longForm(progress.survey().closes()),
+                "canEmail", resumeEmail.available(), "emailed", emailed, "enteredEmail", email,
+                "emailUrl", SurveyUrls.later(surveyId, progress.code()) + "/email");
+        if (error != null) {
+            model.put("emailError", error);
+            model.put("errors", List.of(Map.of("href", "#email", "text", error)));
+        }
+        return Pages.render(status, "responses/later", model);
+    }
+
+    private static String continueUrl(Progress progress) {
+        String surveyId = progress.survey().id();
+        return progress.resumePage().map(n -> SurveyUrls.page(surveyId, progress.code(), n))
+                .orElse(SurveyUrls.check(surveyId, progress.code()));
     }
 
     /**

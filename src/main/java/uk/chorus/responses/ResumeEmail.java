@@ -1,0 +1,84 @@
+package uk.chorus.responses;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.views.handlebars.HandlebarsViewsRenderer;
+import jakarta.inject.Singleton;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import uk.chorus.mail.MailSender;
+import uk.chorus.web.Dates;
+import uk.chorus.web.Messages;
+import uk.chorus.web.PublicAddress;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A respondent may send themselves the link to their saved answers. The address is used for that
+ * one message, sent straight away, and kept nowhere: not with the answers, not in the outbox,
+ * not in a log. A draft sends at most three such messages an hour, so the form cannot be used to
+ * send mail to strangers in bulk.
+ */
+@Singleton
+class ResumeEmail {
+    private static final int PER_DRAFT_PER_HOUR = 3;
+    private final MailSender mail;
+    private final PublicAddress address;
+    private final HandlebarsViewsRenderer<Map<String, Object>, HttpRequest<?>> views;
+    private final Messages messages;
+    private final Cache<String, AtomicInteger> sent = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1))
+            .maximumSize(100_000).build();
+
+    ResumeEmail(MailSender mail, PublicAddress address, HandlebarsViewsRenderer<Map<String, Object>, HttpRequest<?>> views,
+                Messages messages) {
+        this.mail = mail;
+        this.address = address;
+        this.views = views;
+        this.messages = messages;
+    }
+
+    enum Outcome { SENT, NOT_AN_ADDRESS, TOO_MANY, NOT_SENT }
+
+    boolean available() {
+        return mail.configured();
+    }
+
+    Outcome send(String to, Progress progress, String continuePath) {
+        if (!valid(to)) {
+            return Outcome.NOT_AN_ADDRESS;
+        }
+        AtomicInteger count = sent.get(Long.toString(progress.draft().id()), key -> new AtomicInteger());
+        if (count.incrementAndGet() > PER_DRAFT_PER_HOUR) {
+            return Outcome.TOO_MANY;
+        }
+        StringWriter body = new StringWriter();
+        try {
+            views.render("mail/resume-link", Map.of("survey", progress.survey().title(),
+                    "link", address.link(continuePath), "code", progress.code(),
+                    "closes", Dates.longForm(progress.survey().closes())), null).writeTo(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        boolean delivered = mail.sendNow(to, messages.get("later.email.subject", progress.survey().title()),
+                body.toString());
+        return delivered ? Outcome.SENT : Outcome.NOT_SENT;
+    }
+
+    private static boolean valid(String email) {
+        if (email.isEmpty() || email.length() > 254 || !email.contains("@")) {
+            return false;
+        }
+        try {
+            new InternetAddress(email, true).validate();
+            return email.substring(email.indexOf('@')).contains(".");
+        } catch (AddressException e) {
+            return false;
+        }
+    }
+}
