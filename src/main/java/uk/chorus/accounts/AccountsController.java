@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import uk.chorus.audit.AuditLog;
+import uk.chorus.mail.Outbox;
 import uk.chorus.surveys.SurveyCatalogue;
 import uk.chorus.web.FormErrors;
 import uk.chorus.web.Messages;
@@ -18,6 +19,9 @@ import uk.chorus.web.PublicAddress;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +34,9 @@ class AccountsController {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private final Accounts accounts;
     private final Invitations invitations;
+    private final uk.chorus.mail.MailSender mail;
+    private final Outbox outbox;
+    private final io.micronaut.views.handlebars.HandlebarsViewsRenderer<Map<String, Object>, HttpRequest<?>> views;
     private final SurveyLeads leads;
     private final AccountAdministration administration;
     private final SurveyCatalogue catalogue;
@@ -39,7 +46,12 @@ class AccountsController {
 
     AccountsController(Accounts accounts, Invitations invitations, SurveyLeads leads,
                        AccountAdministration administration, SurveyCatalogue catalogue, AuditLog audit,
-                       PublicAddress address, Messages messages) {
+                       PublicAddress address, Messages messages,
+                       uk.chorus.mail.MailSender mail, Outbox outbox,
+                       io.micronaut.views.handlebars.HandlebarsViewsRenderer<Map<String, Object>, HttpRequest<?>> views) {
+        this.mail = mail;
+        this.outbox = outbox;
+        this.views = views;
         this.accounts = accounts;
         this.invitations = invitations;
         this.leads = leads;
@@ -82,9 +94,27 @@ class AccountsController {
         Staff admin = Staff.of(authentication);
         String token = invitations.create(email, role.get(), admin.accountId());
         audit.record(admin.email(), "invitation", email, role.get().roleName());
+        String link = address.link("/invitations/" + token);
+        boolean emailed = mail.configured();
+        if (emailed) {
+            mailInvitation(email, role.get(), link, admin);
+        }
         return render(authentication, HttpStatus.OK, FormErrors.none(), Map.of("email", email,
-                "roleKey", role.get().labelKey(), "link", address.link("/invitations/" + token),
+                "roleKey", role.get().labelKey(), "link", link, "emailed", emailed,
                 "days", Invitations.LIFETIME.toDays()), "", "");
+    }
+
+    /** The invitation by email too, when a mail server is set: rendered from views/mail and sent in the background. */
+    private void mailInvitation(String email, Role role, String link, Staff admin) {
+        StringWriter body = new StringWriter();
+        try {
+            views.render("mail/staff-invitation", Map.of("link", link, "role", messages.get(role.labelKey()),
+                    "from", admin.name(), "days", Invitations.LIFETIME.toDays()), null).writeTo(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        outbox.queue(List.of(new Outbox.Message(email, messages.get("accounts.invited.mail.subject"), body.toString(),
+                "staff-invitation:" + email)));
     }
 
     @Post(uri = "/leads", consumes = MediaType.APPLICATION_FORM_URLENCODED)

@@ -96,9 +96,10 @@ public class Outbox {
         });
     }
 
+    /** Sent: the body (which may hold a link that is a key) is not kept, only that it went and to whom. */
     void sent(long id) {
         jdbc.prepareStatement("UPDATE mail_outbox SET status = 'sent', sent_at = now(), attempts = attempts + 1, "
-                + "last_error = NULL WHERE id = ?", ps -> {
+                + "last_error = NULL, body = '' WHERE id = ?", ps -> {
             ps.setLong(1, id);
             return ps.executeUpdate();
         });

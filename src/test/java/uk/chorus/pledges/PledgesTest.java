@@ -246,6 +246,19 @@ class PledgesTest extends ChorusTest {
         assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo(
                 "organisation,sector,contact_name,contact_email,status,signer_name,signer_role,signed_at,listed");
         assertThat(csv).contains("Oak Primary,school,Ann,ann@oak.example,signed,Ann Oak,Headteacher");
-        assertThat(count("SELECT count(*) FROM mail_outbox WHERE status = 'sent'")).isEqualTo(7);
+        assertThat(count("SELECT count(*) FROM mail_outbox WHERE status = 'sent' AND about LIKE 'pledge-org:%'"))
+                .isEqualTo(7);
+        // A sent message's body (it holds a signing link) is not kept.
+        assertThat(count("SELECT count(*) FROM mail_outbox WHERE status = 'sent' AND body <> ''")).isZero();
+    }
+
+    @Test
+    @Order(6)
+    void theSameSenderEmailsStaffInvitations() throws Exception {
+        StaffClient admin = StaffFixture.signedIn(server.getURI(), TEST_ADMIN, TEST_ADMIN_PASSWORD);
+        Browser.Page invited = admin.post("/staff/accounts/invite", "email", "new.lead@example.org", "role", "lead");
+        assertThat(invited.text()).contains("We are emailing the link to new.lead@example.org");
+        String body = mailTo("new.lead@example.org", 1).get(0).replace("=\r\n", "");
+        assertThat(body).contains("has invited you to Chorus as a").contains("/invitations/");
     }
 }
