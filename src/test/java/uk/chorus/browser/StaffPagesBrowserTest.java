@@ -143,6 +143,18 @@ class StaffPagesBrowserTest extends BrowserTest {
             assertThat(lead.scrollsSideways()).isFalse();
             check(lead, "report-public-phone");
             lead.resize(1280, 900);
+            lead.open("/staff/pledges/new");
+            check(lead, "pledges-new");
+            lead.continueOn();
+            assertThat(lead.find("main").getText()).contains("0 of 0 organisations have signed");
+            check(lead, "pledges-dashboard");
+            String publicPage = lead.find("a[href^='/pledges/']").getAttribute("href");
+            lead.open("/staff/pledges");
+            check(lead, "pledges-list");
+            lead.open(java.net.URI.create(publicPage).getPath());
+            check(lead, "pledges-public");
+            lead.open(java.net.URI.create(publicPage).getPath() + "/join");
+            check(lead, "pledges-join");
             lead.open("/staff/accounts");
             assertThat(lead.heading()).isEqualTo("You cannot see this page");
             check(lead, "forbidden");
