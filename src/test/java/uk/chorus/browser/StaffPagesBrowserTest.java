@@ -143,6 +143,10 @@ class StaffPagesBrowserTest extends BrowserTest {
             assertThat(lead.scrollsSideways()).isFalse();
             check(lead, "report-public-phone");
             lead.resize(1280, 900);
+            for (String page : new String[]{"", "/family-voice-2026/checks", "/family-voice-2026/poster"}) {
+                lead.open("/staff/codesign" + page);
+                check(lead, "codesign" + page.replace('/', '-'));
+            }
             lead.open("/staff/pledges/new");
             check(lead, "pledges-new");
             lead.continueOn();
