@@ -7,17 +7,29 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.handlebars.HandlebarsViewsRenderer;
 import uk.chorus.accounts.Role;
 import uk.chorus.accounts.Staff;
+import uk.chorus.accounts.StaffForms;
+import uk.chorus.surveys.DefinitionProblem;
+import uk.chorus.surveys.SurveyDefinition;
+import uk.chorus.surveys.SurveyFileParser;
+import uk.chorus.surveys.SurveyFileResult;
+import uk.chorus.surveys.SurveyFileWriter;
 import uk.chorus.surveys.Audience;
 import uk.chorus.surveys.LiveSurvey;
 import uk.chorus.surveys.Page;
 import uk.chorus.surveys.Question;
 import uk.chorus.surveys.SurveyCatalogue;
 import uk.chorus.web.Dates;
+import uk.chorus.web.FormErrors;
 import uk.chorus.web.Messages;
 import uk.chorus.web.Pages;
 import uk.chorus.web.PublicAddress;
@@ -34,7 +46,8 @@ import java.util.Optional;
 /**
  * Co-design for forums and leads: every survey's questions checked for plain language (reading
  * age, long sentences, SEND jargon with plainer words, questions that ask two things or lead), and
- * a poster for each survey with its public link and a QR code (SVG and PNG).
+ * a poster for each survey with its public link and a QR code (SVG and PNG); each survey as a
+ * file, and any file checked as the start-up loader would check it.
  */
 @Secured({Role.LEAD_NAME, Role.PARENT_FORUM_NAME, Role.YOUTH_FORUM_NAME})
 @Controller(value = "/staff/codesign", produces = MediaType.TEXT_HTML)
@@ -62,6 +75,11 @@ class CodesignController {
 
     @Get
     MutableHttpResponse<?> list(Authentication authentication) {
+        return listPage(authentication, HttpStatus.OK, FormErrors.none(), Map.of());
+    }
+
+    private MutableHttpResponse<?> listPage(Authentication authentication, HttpStatus status, FormErrors errors,
+                                            Map<String, Object> extra) {
         List<Listed> surveys = new ArrayList<>();
         for (LiveSurvey survey : catalogue.all()) {
             List<CheckedQuestion> checked = checked(survey);
@@ -69,8 +87,10 @@ class CodesignController {
                     messages.get("codesign.audience." + survey.definition().audience().fileName()),
                     checked.stream().filter(q -> !q.flags().isEmpty()).count(), checked.size()));
         }
-        return Pages.render("codesign/list", Pages.model("titleKey", "codesign.list.title",
-                "staff", Staff.of(authentication), "surveys", surveys));
+        Map<String, Object> model = Pages.model("titleKey", "codesign.list.title", "staff", Staff.of(authentication),
+                "surveys", surveys);
+        model.putAll(extra);
+        return Pages.render(status, "codesign/list", errors.addTo(model));
     }
 
     @Get("/{surveyId}/checks")
@@ -123,6 +143,43 @@ class CodesignController {
         return HttpResponse.ok(svg.toString().getBytes(StandardCharsets.UTF_8))
                 .contentType(new MediaType("image/svg+xml"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + surveyId + "-qr.svg\"");
+    }
+
+    /** The survey as a file in the surveys/ format, to keep, edit and load again. */
+    @Get(uri = "/{surveyId}/export.yml", produces = "application/yaml")
+    MutableHttpResponse<?> export(String surveyId) {
+        return catalogue.find(surveyId).<MutableHttpResponse<?>>map(s -> HttpResponse.ok(
+                        SurveyFileWriter.write(s.definition()).getBytes(StandardCharsets.UTF_8))
+                .contentType(new MediaType("application/yaml; charset=utf-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + surveyId + ".yml\""))
+                .orElseGet(Pages::notFound);
+    }
+
+    /**
+     * Checks a survey file with exactly the checks and messages of the start-up loader, so a forum
+     * can fix a file before a lead puts it in surveys/.
+     */
+    @Post(uri = "/check", consumes = MediaType.MULTIPART_FORM_DATA)
+    MutableHttpResponse<?> checkFile(Authentication authentication, @Nullable @Part("_csrf") String csrf,
+                                     @Nullable @Part("file") CompletedFileUpload file) throws IOException {
+        if (!StaffForms.csrfMatches(authentication, csrf)) {
+            return Pages.expiredForm();
+        }
+        if (file == null || file.getSize() == 0) {
+            return listPage(authentication, HttpStatus.UNPROCESSABLE_ENTITY,
+                    FormErrors.of("file", messages.get("codesign.check.error.no.file")), Map.of());
+        }
+        String name = file.getFilename() == null || file.getFilename().isBlank() ? "survey.yml" : file.getFilename();
+        SurveyFileResult result = new SurveyFileParser().parse(name, new String(file.getBytes(), StandardCharsets.UTF_8));
+        if (!result.ok()) {
+            return listPage(authentication, HttpStatus.UNPROCESSABLE_ENTITY, FormErrors.of("file",
+                    messages.count("codesign.check.error.problems", result.problems().size())),
+                    Map.of("problems", result.problems().stream().map(DefinitionProblem::toString).toList()));
+        }
+        SurveyDefinition definition = result.definition().orElseThrow();
+        long questions = definition.pages().stream().mapToLong(p -> p.questions().size()).sum();
+        return listPage(authentication, HttpStatus.OK, FormErrors.none(), Map.of("checkedFile",
+                messages.get("codesign.check.ok", name, definition.title(), definition.pages().size(), questions)));
     }
 
     /** The survey's public start page: the short link a poster carries. */

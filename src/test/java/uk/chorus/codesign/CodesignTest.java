@@ -57,6 +57,20 @@ class CodesignTest extends ChorusTest {
                 .header("Cookie", cookie(youth)).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(svg).startsWith("<?xml").contains("<title>QR code for Big Bang survey 2026</title>");
 
+        // The survey as a file, and files checked as the start-up loader checks them.
+        String file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        server.getURI().resolve("/staff/codesign/big-bang-2026/export.yml"))
+                .header("Cookie", cookie(youth)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(file).contains("id: big-bang-2026").contains("type: faces");
+        Browser.Page good = youth.postFile("/staff/codesign/check", "file", "big-bang-2026.yml",
+                file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(good.text()).contains("big-bang-2026.yml is ready to load: “Big Bang survey 2026”");
+        Browser.Page bad = youth.postFile("/staff/codesign/check", "file", "big-bang-2026.yml",
+                file.replaceFirst("type: faces", "type: smileys").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.text()).contains("The file has 1 problem").containsPattern("big-bang-2026\\.yml:\\d+: .*smileys");
+        assertThat(HtmlChecker.errors(bad.body())).isEmpty();
+
         assertThat(viewer.get("/staff/codesign").status()).isEqualTo(403);
         assertThat(youth.get("/staff/codesign/no-such-survey/poster").status()).isEqualTo(404);
     }
