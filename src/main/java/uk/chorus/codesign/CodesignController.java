@@ -57,9 +57,12 @@ class CodesignController {
     private final PublicAddress address;
     private final HandlebarsViewsRenderer<Map<String, Object>, HttpRequest<?>> views;
     private final Messages messages;
+    private final uk.chorus.audit.AuditLog audit;
 
     CodesignController(SurveyCatalogue catalogue, PlainLanguage plain, PublicAddress address,
-                       HandlebarsViewsRenderer<Map<String, Object>, HttpRequest<?>> views, Messages messages) {
+                       HandlebarsViewsRenderer<Map<String, Object>, HttpRequest<?>> views, Messages messages,
+                       uk.chorus.audit.AuditLog audit) {
+        this.audit = audit;
         this.catalogue = catalogue;
         this.plain = plain;
         this.address = address;
@@ -88,7 +91,7 @@ class CodesignController {
                     checked.stream().filter(q -> !q.flags().isEmpty()).count(), checked.size()));
         }
         Map<String, Object> model = Pages.model("titleKey", "codesign.list.title", "staff", Staff.of(authentication),
-                "surveys", surveys);
+                "surveys", surveys, "canLoad", Staff.of(authentication).is(Role.LEAD));
         model.putAll(extra);
         return Pages.render(status, "codesign/list", errors.addTo(model));
     }
@@ -161,7 +164,8 @@ class CodesignController {
      */
     @Post(uri = "/check", consumes = MediaType.MULTIPART_FORM_DATA)
     MutableHttpResponse<?> checkFile(Authentication authentication, @Nullable @Part("_csrf") String csrf,
-                                     @Nullable @Part("file") CompletedFileUpload file) throws IOException {
+                                     @Nullable @Part("file") CompletedFileUpload file,
+                                     @Nullable @Part("load") String load) throws IOException {
         if (!StaffForms.csrfMatches(authentication, csrf)) {
             return Pages.expiredForm();
         }
@@ -178,6 +182,14 @@ class CodesignController {
         }
         SurveyDefinition definition = result.definition().orElseThrow();
         long questions = definition.pages().stream().mapToLong(p -> p.questions().size()).sum();
+        Staff staff = Staff.of(authentication);
+        if ("yes".equals(load) && staff.is(Role.LEAD)) {
+            // Stored as a version in PostgreSQL: served here at once, and by every other instance within seconds.
+            catalogue.load(name, new String(file.getBytes(), StandardCharsets.UTF_8));
+            audit.record(staff.email(), "survey loaded from the browser", definition.id(), name);
+            return listPage(authentication, HttpStatus.OK, FormErrors.none(), Map.of("checkedFile",
+                    messages.get("codesign.check.loaded", definition.title(), "/s/" + definition.id())));
+        }
         return listPage(authentication, HttpStatus.OK, FormErrors.none(), Map.of("checkedFile",
                 messages.get("codesign.check.ok", name, definition.title(), definition.pages().size(), questions)));
     }

@@ -2,6 +2,7 @@ package uk.chorus.surveys;
 
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * The surveys this service is serving, read from the survey files at start-up.
- * A file with mistakes is never loaded in part: its problems are logged with file and line, and if
- * an earlier good version of that survey is stored it stays live, so families are not cut off by
- * an editing slip.
+ * The surveys this service is serving. PostgreSQL's survey_versions is the catalogue every
+ * instance reads: the survey files are one way in (imported at start-up, each file storing a new
+ * version when its words changed), a file checked and loaded in the browser is another, and every
+ * instance notices a version stored by another within seconds. A file with mistakes is never
+ * loaded in part: its problems are logged with file and line, and the stored version stays live,
+ * so families are not cut off by an editing slip.
  */
 @Singleton
 public class SurveyCatalogue implements ApplicationEventListener<StartupEvent> {
@@ -35,6 +38,7 @@ public class SurveyCatalogue implements ApplicationEventListener<StartupEvent> {
     private final SurveyFileParser parser = new SurveyFileParser();
     private final Map<String, LiveSurvey> live = new ConcurrentHashMap<>();
     private volatile List<DefinitionProblem> problems = List.of();
+    private volatile String seen = "";
 
     SurveyCatalogue(SurveysConfiguration configuration, SurveyVersions versions, Clock clock) {
         this.configuration = configuration;
@@ -65,8 +69,32 @@ public class SurveyCatalogue implements ApplicationEventListener<StartupEvent> {
             LOG.error("The surveys folder {} cannot be read: {}", dir.toAbsolutePath(), e.getMessage());
         }
         problems = List.copyOf(found);
+        adoptStored();
         LOG.info("Surveys loaded: {}", live.keySet().stream().sorted().toList());
         return problems;
+    }
+
+    /** Serves the newest stored version of every survey, where it is not already being served. */
+    private void adoptStored() {
+        String stamp = versions.stamp();
+        for (LiveSurvey stored : versions.newestOfEach()) {
+            LiveSurvey current = live.get(stored.id());
+            if (current == null || current.versionId() != stored.versionId()
+                    || !current.definition().equals(stored.definition())) {
+                live.put(stored.id(), stored);
+            }
+        }
+        seen = stamp;
+    }
+
+    /** Notices versions another instance (or the browser) stored, every few seconds. */
+    @Scheduled(fixedDelay = "${chorus.surveys.refresh:5s}", initialDelay = "5s")
+    public void refresh() {
+        if (!versions.stamp().equals(seen)) {
+            synchronized (this) {
+                adoptStored();
+            }
+        }
     }
 
     private List<DefinitionProblem> load(Path file) throws IOException {

@@ -98,6 +98,18 @@ public class SurveyVersions {
         });
     }
 
+    /** A stamp that changes whenever any instance stores or corrects a version: for catalogues to notice. */
+    @Transactional
+    public String stamp() {
+        return jdbc.prepareStatement("SELECT count(*) || ':' || coalesce(max(id), 0) || ':' "
+                + "|| coalesce(extract(epoch FROM max(loaded_at))::text, '') FROM survey_versions", ps -> {
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+    }
+
     /** How a version's answers are numbered (fixed once anyone has answered it, so kept once made). */
     public AnswerVocabulary vocabulary(long versionId) {
         return vocabularies.computeIfAbsent(versionId, id -> AnswerVocabulary.of(definition(id).orElseThrow()));

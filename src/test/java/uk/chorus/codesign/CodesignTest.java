@@ -22,6 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Forum members check the shipped surveys' plain language and make a poster with a QR code; viewers cannot. */
 @MicronautTest(transactional = false)
 class CodesignTest extends ChorusTest {
+    @jakarta.inject.Inject
+    uk.chorus.surveys.SurveyVersions versions;
+    @jakarta.inject.Inject
+    uk.chorus.surveys.SurveyCatalogue catalogue;
 
     @Test
     void aYouthForumMemberChecksASurveyAndPrintsItsPoster() throws Exception {
@@ -70,6 +74,26 @@ class CodesignTest extends ChorusTest {
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.text()).contains("The file has 1 problem").containsPattern("big-bang-2026\\.yml:\\d+: .*smileys");
         assertThat(HtmlChecker.errors(bad.body())).isEmpty();
+
+        // A forum member's "load" only checks; a lead's stores a version every instance serves.
+        String draft = file.replace("id: big-bang-2026", "id: forum-draft-2026")
+                .replace("title: Big Bang survey 2026", "title: Forum draft 2026");
+        assertThat(youth.postFileWith("/staff/codesign/check", "file", "forum-draft-2026.yml",
+                draft.getBytes(java.nio.charset.StandardCharsets.UTF_8), "load", "yes").text()).contains("is ready to load");
+        assertThat(browser().get("/s/forum-draft-2026").status()).isEqualTo(404);
+        StaffClient lead = StaffFixture.invite(server.getURI(), admin, "lead@example.org", "lead");
+        Browser.Page loaded = lead.postFileWith("/staff/codesign/check", "file", "forum-draft-2026.yml",
+                draft.getBytes(java.nio.charset.StandardCharsets.UTF_8), "load", "yes");
+        assertThat(loaded.text()).contains("“Forum draft 2026” is loaded and served at /s/forum-draft-2026");
+        assertThat(browser().get("/s/forum-draft-2026").text()).contains("Forum draft 2026");
+        // Another instance stores a version: this one serves it once it refreshes (every few seconds).
+        String other = draft.replace("id: forum-draft-2026", "id: other-instance-2026")
+                .replace("title: Forum draft 2026", "title: From another instance");
+        versions.record(new uk.chorus.surveys.SurveyFileParser().parse("other-instance-2026.yml", other)
+                .definition().orElseThrow());
+        assertThat(browser().get("/s/other-instance-2026").status()).isEqualTo(404);
+        catalogue.refresh();
+        assertThat(browser().get("/s/other-instance-2026").text()).contains("From another instance");
 
         assertThat(viewer.get("/staff/codesign").status()).isEqualTo(403);
         assertThat(youth.get("/staff/codesign/no-such-survey/poster").status()).isEqualTo(404);

@@ -71,9 +71,20 @@ public final class StaffClient {
 
     /** Posts a multipart form (a file upload) with the session's CSRF token as one of its parts. */
     public Browser.Page postFile(String path, String field, String fileName, byte[] content) {
+        return postFileWith(path, field, fileName, content);
+    }
+
+    /** The same, with more plain fields (name, value, name, value...) beside the file. */
+    public Browser.Page postFileWith(String path, String field, String fileName, byte[] content, String... fields) {
         String boundary = "----chorus" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        String csrfPart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n";
+        StringBuilder parts = new StringBuilder();
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            parts.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fields[i])
+                    .append("\"\r\n\r\n").append(fields[i + 1]).append("\r\n");
+        }
+        String csrfPart = parts + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf
+                + "\r\n";
         String fileHead = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
                 + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n";
         body.writeBytes(csrfPart.getBytes(java.nio.charset.StandardCharsets.UTF_8));
