@@ -33,6 +33,7 @@ import uk.chorus.web.FormErrors;
 import uk.chorus.web.Messages;
 import uk.chorus.web.Pages;
 import uk.chorus.web.PublicAddress;
+import uk.chorus.web.Uploads;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -174,7 +175,12 @@ class CodesignController {
                     FormErrors.of("file", messages.get("codesign.check.error.no.file")), Map.of());
         }
         String name = file.getFilename() == null || file.getFilename().isBlank() ? "survey.yml" : file.getFilename();
-        SurveyFileResult result = new SurveyFileParser().parse(name, new String(file.getBytes(), StandardCharsets.UTF_8));
+        Optional<String> content = Uploads.utf8(file.getBytes());
+        if (content.isEmpty()) {
+            return listPage(authentication, HttpStatus.UNPROCESSABLE_ENTITY,
+                    FormErrors.of("file", messages.get("codesign.check.error.not.utf8")), Map.of());
+        }
+        SurveyFileResult result = new SurveyFileParser().parse(name, content.get());
         if (!result.ok()) {
             return listPage(authentication, HttpStatus.UNPROCESSABLE_ENTITY, FormErrors.of("file",
                     messages.count("codesign.check.error.problems", result.problems().size())),
@@ -185,7 +191,7 @@ class CodesignController {
         Staff staff = Staff.of(authentication);
         if ("yes".equals(load) && staff.is(Role.LEAD)) {
             // Stored as a version in PostgreSQL: served here at once, and by every other instance within seconds.
-            catalogue.load(name, new String(file.getBytes(), StandardCharsets.UTF_8));
+            catalogue.load(name, content.get());
             audit.record(staff.email(), "survey loaded from the browser", definition.id(), name);
             return listPage(authentication, HttpStatus.OK, FormErrors.none(), Map.of("checkedFile",
                     messages.get("codesign.check.loaded", definition.title(), "/s/" + definition.id())));

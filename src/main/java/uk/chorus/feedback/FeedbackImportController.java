@@ -19,12 +19,9 @@ import uk.chorus.web.Dates;
 import uk.chorus.web.FormErrors;
 import uk.chorus.web.Messages;
 import uk.chorus.web.Pages;
+import uk.chorus.web.Uploads;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,14 +61,12 @@ class FeedbackImportController {
             return render(authentication, HttpStatus.UNPROCESSABLE_ENTITY,
                     FormErrors.of("file", messages.get("feedback.import.error.no.file")), Map.of());
         }
-        String csv;
-        try {
-            csv = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file.getBytes())).toString();
-        } catch (CharacterCodingException e) {
+        Optional<String> text = Uploads.utf8(file.getBytes());
+        if (text.isEmpty()) {
             return render(authentication, HttpStatus.UNPROCESSABLE_ENTITY,
                     FormErrors.of("file", messages.get("feedback.import.error.not.utf8")), Map.of());
         }
+        String csv = text.get();
         Staff staff = Staff.of(authentication);
         FeedbackImport.Checked checked = importer.check(csv, staff.email());
         List<Preview> rows = checked.rows().stream().limit(ROWS_SHOWN).map(this::preview).toList();

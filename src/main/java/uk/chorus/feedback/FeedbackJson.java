@@ -1,15 +1,10 @@
 package uk.chorus.feedback;
 
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
+import uk.chorus.web.JsonSubmissions;
 import uk.chorus.web.Messages;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -28,12 +23,12 @@ class FeedbackJson {
     private static final Set<String> FIELDS = Set.of("submissionId", "channel", "page", "service", "date", "helpful",
             "text", "about", "contact");
     private static final Set<String> CONTACT_FIELDS = Set.of("name", "email", "phone");
-    private final JsonMapper mapper;
+    private final JsonSubmissions submissions;
     private final Messages messages;
     private final Clock clock;
 
-    FeedbackJson(JsonMapper mapper, Messages messages, Clock clock) {
-        this.mapper = mapper;
+    FeedbackJson(JsonSubmissions submissions, Messages messages, Clock clock) {
+        this.submissions = submissions;
         this.messages = messages;
         this.clock = clock;
     }
@@ -45,43 +40,19 @@ class FeedbackJson {
     }
 
     Read read(byte[] body) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
-        } catch (CharacterCodingException e) {
-            return Read.refused(messages.get("api.body.not.utf8"));
+        JsonSubmissions.Opened opened = submissions.open(body, FIELDS);
+        if (opened.refusal() != null) {
+            return Read.refused(opened.refusal());
         }
-        JsonNode root;
-        try {
-            root = mapper.readValue(body, JsonNode.class);
-        } catch (IOException | RuntimeException e) {
-            return Read.refused(messages.get("api.body.not.json"));
-        }
-        if (root == null || !root.isObject()) {
-            return Read.refused(messages.get("api.body.not.object"));
-        }
-        for (Map.Entry<String, JsonNode> field : root.entries()) {
-            if (!FIELDS.contains(field.getKey())) {
-                return Read.refused(messages.get("api.body.unknown.field", shortened(field.getKey())));
-            }
-        }
-        JsonNode id = root.get("submissionId");
-        if (id == null || !id.isString()) {
-            return Read.refused(messages.get("api.body.submission.id.missing"));
-        }
-        UUID submissionId;
-        try {
-            submissionId = UUID.fromString(id.getStringValue());
-        } catch (IllegalArgumentException e) {
-            return Read.refused(messages.get("api.body.submission.id.invalid"));
-        }
+        JsonNode root = opened.root();
+        UUID submissionId = opened.submissionId();
         JsonNode channelNode = root.get("channel");
         if (channelNode == null || !channelNode.isString()) {
             return Read.refused(messages.get("api.feedback.channel.missing"));
         }
         Optional<Channel> channel = Channel.fromCode(channelNode.getStringValue());
         if (channel.isEmpty()) {
-            return Read.refused(messages.get("api.feedback.channel.unknown", shortened(channelNode.getStringValue())));
+            return Read.refused(messages.get("api.feedback.channel.unknown", JsonSubmissions.shortened(channelNode.getStringValue())));
         }
         for (String text : new String[]{"page", "service", "date", "text"}) {
             JsonNode node = root.get(text);
@@ -112,7 +83,7 @@ class FeedbackJson {
                 if (!answer.getValue().isString()) {
                     return Read.refused(messages.get("api.feedback.about.object"));
                 }
-                about.put(shortened(answer.getKey()), answer.getValue().getStringValue());
+                about.put(JsonSubmissions.shortened(answer.getKey()), answer.getValue().getStringValue());
             }
         }
         NewFeedback.Contact contact = null;
@@ -141,7 +112,4 @@ class FeedbackJson {
         return value == null || value.isNull() ? null : value.getStringValue();
     }
 
-    private static String shortened(String text) {
-        return text.length() > 64 ? text.substring(0, 64) + "…" : text;
-    }
 }

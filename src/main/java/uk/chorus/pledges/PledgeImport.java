@@ -1,11 +1,10 @@
 package uk.chorus.pledges;
 
 import jakarta.inject.Singleton;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import uk.chorus.web.EmailAddresses;
 import uk.chorus.web.Messages;
 
 import java.io.IOException;
@@ -79,7 +78,7 @@ class PledgeImport {
                 if (contact.length() > 200) {
                     problems.add(messages.get("pledges.import.error.contact", row));
                 }
-                if (!email.isEmpty() && !validEmail(email)) {
+                if (!email.isEmpty() && !EmailAddresses.valid(email)) {
                     problems.add(messages.get("pledges.import.error.email", row, email));
                 }
                 if (problems.size() > before) {
@@ -106,17 +105,6 @@ class PledgeImport {
         return new Checked(organisations, problems, duplicates);
     }
 
-    static boolean validEmail(String email) {
-        if (email.length() > 254) {
-            return false;
-        }
-        try {
-            new InternetAddress(email, true).validate();
-            return email.contains("@") && email.substring(email.indexOf('@')).contains(".");
-        } catch (AddressException e) {
-            return false;
-        }
-    }
 
     private static String value(CSVRecord record, String column) {
         return record.isMapped(column) && record.isSet(column) ? record.get(column).strip() : "";

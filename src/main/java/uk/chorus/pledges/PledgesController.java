@@ -26,16 +26,14 @@ import uk.chorus.web.Dates;
 import uk.chorus.web.FormErrors;
 import uk.chorus.web.Messages;
 import uk.chorus.web.Pages;
+import uk.chorus.web.Uploads;
+import uk.chorus.web.Slugs;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -136,7 +134,7 @@ class PledgesController {
         if (errors.any()) {
             return form(authentication, HttpStatus.UNPROCESSABLE_ENTITY, entered, errors);
         }
-        String slug = slug(title);
+        String slug = Slugs.of(title, "pledge");
         Optional<Long> id = Optional.empty();
         for (int n = 1; id.isEmpty() && n < 100; n++) {
             id = campaigns.create(n == 1 ? slug : slug + "-" + n, title, entered.get("pledge"),
@@ -175,14 +173,12 @@ class PledgesController {
             return Pages.render(HttpStatus.UNPROCESSABLE_ENTITY, "pledges/dashboard", dashboardModel(authentication,
                     campaign.get(), null, FormErrors.of("file", messages.get("pledges.import.error.no.file")), Map.of()));
         }
-        String csv;
-        try {
-            csv = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(file.getBytes())).toString();
-        } catch (CharacterCodingException e) {
+        Optional<String> text = Uploads.utf8(file.getBytes());
+        if (text.isEmpty()) {
             return Pages.render(HttpStatus.UNPROCESSABLE_ENTITY, "pledges/dashboard", dashboardModel(authentication,
                     campaign.get(), null, FormErrors.of("file", messages.get("pledges.import.error.not.utf8")), Map.of()));
         }
+        String csv = text.get();
         PledgeImport.Checked checked = importer.check(csv, circulation.of(id));
         if (!checked.problems().isEmpty()) {
             return Pages.render(HttpStatus.UNPROCESSABLE_ENTITY, "pledges/dashboard", dashboardModel(authentication,
@@ -264,10 +260,11 @@ class PledgesController {
             return Pages.notFound();
         }
         StringWriter out = new StringWriter();
-        Map<Long, Tracking.Step> steps = tracking.steps(circulation.of(id));
+        List<Circulation.Organisation> organisations = circulation.of(id);
+        Map<Long, Tracking.Step> steps = tracking.steps(organisations);
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("organisation", "sector",
                 "contact_name", "contact_email", "status", "signer_name", "signer_role", "signed_at", "listed").get())) {
-            for (Circulation.Organisation o : circulation.of(id)) {
+            for (Circulation.Organisation o : organisations) {
                 Circulation.Signature s = o.signature();
                 printer.printRecord(o.name(), o.sector().code(), o.contactName(), o.contactEmail(),
                         steps.get(o.id()).name().toLowerCase(Locale.ROOT).replace('_', '-'),
@@ -343,14 +340,6 @@ class PledgesController {
         return Pages.render(status, "pledges/new", errors.addTo(model));
     }
 
-    static String slug(String title) {
-        String plain = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        if (plain.length() > 70) {
-            plain = plain.substring(0, 70).replaceAll("-+$", "");
-        }
-        return plain.isEmpty() ? "pledge" : plain;
-    }
 
     private static @Nullable LocalDate date(String text) {
         try {

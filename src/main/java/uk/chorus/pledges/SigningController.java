@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import uk.chorus.web.EmailAddresses;
 import uk.chorus.web.FormBody;
 import uk.chorus.web.FormErrors;
 import uk.chorus.web.Messages;
@@ -142,7 +143,7 @@ class SigningController {
         if (sector.isEmpty()) {
             errors.add("sector-early-years", messages.get("pledges.join.error.sector"));
         }
-        if (!PledgeImport.validEmail(email)) {
+        if (!EmailAddresses.valid(email)) {
             errors.add("email", messages.get("pledges.join.error.email"));
         }
         if (errors.any()) {

@@ -20,10 +20,10 @@ import uk.chorus.web.Dates;
 import uk.chorus.web.FormErrors;
 import uk.chorus.web.Messages;
 import uk.chorus.web.Pages;
+import uk.chorus.web.Slugs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -114,7 +114,7 @@ class ReportsController {
         if (errors.any()) {
             return form(authentication, HttpStatus.UNPROCESSABLE_ENTITY, title, fromText, toText, sources, errors);
         }
-        String slug = slug(title);
+        String slug = Slugs.of(title, "report");
         Optional<Long> id = Optional.empty();
         for (int n = 1; id.isEmpty() && n < 100; n++) {
             id = store.create(n == 1 ? slug : slug + "-" + n, title, from, to, sources, Staff.of(authentication).email());
@@ -226,14 +226,6 @@ class ReportsController {
         return choices;
     }
 
-    static String slug(String title) {
-        String plain = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        if (plain.length() > 70) {
-            plain = plain.substring(0, 70).replaceAll("-+$", "");
-        }
-        return plain.isEmpty() ? "report" : plain;
-    }
 
     private static LocalDate date(String text) {
         try {

@@ -1,15 +1,10 @@
 package uk.chorus.responses;
 
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
+import uk.chorus.web.JsonSubmissions;
 import uk.chorus.web.Messages;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,11 +20,11 @@ import java.util.UUID;
 @Singleton
 class JsonBody {
     private static final Set<String> FIELDS = Set.of("submissionId", "answers");
-    private final JsonMapper mapper;
+    private final JsonSubmissions submissions;
     private final Messages messages;
 
-    JsonBody(JsonMapper mapper, Messages messages) {
-        this.mapper = mapper;
+    JsonBody(JsonSubmissions submissions, Messages messages) {
+        this.submissions = submissions;
         this.messages = messages;
     }
 
@@ -48,38 +43,12 @@ class JsonBody {
     }
 
     Read read(byte[] body) {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body));
-        } catch (CharacterCodingException e) {
-            return Read.refused(messages.get("api.body.not.utf8"));
+        JsonSubmissions.Opened opened = submissions.open(body, FIELDS);
+        if (opened.refusal() != null) {
+            return Read.refused(opened.refusal());
         }
-        JsonNode root;
-        try {
-            root = mapper.readValue(body, JsonNode.class);
-        } catch (IOException | RuntimeException e) {
-            return Read.refused(messages.get("api.body.not.json"));
-        }
-        if (root == null || !root.isObject()) {
-            return Read.refused(messages.get("api.body.not.object"));
-        }
-        for (Map.Entry<String, JsonNode> field : root.entries()) {
-            if (!FIELDS.contains(field.getKey())) {
-                return Read.refused(messages.get("api.body.unknown.field", field.getKey().length() > 64 ? field.getKey().substring(0, 64) + "…" : field.getKey()));
-            }
-        }
-        JsonNode id = root.get("submissionId");
-        if (id == null || !id.isString()) {
-            return Read.refused(messages.get("api.body.submission.id.missing"));
-        }
-        UUID submissionId;
-        try {
-            submissionId = UUID.fromString(id.getStringValue());
-        } catch (IllegalArgumentException e) {
-            return Read.refused(messages.get("api.body.submission.id.invalid"));
-        }
+        JsonNode root = opened.root();
+        UUID submissionId = opened.submissionId();
         JsonNode answers = root.get("answers");
         if (answers == null || !answers.isObject()) {
             return Read.refused(messages.get("api.body.answers.missing"));

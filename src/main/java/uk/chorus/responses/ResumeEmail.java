@@ -5,10 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.views.handlebars.HandlebarsViewsRenderer;
 import jakarta.inject.Singleton;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import uk.chorus.mail.MailSender;
 import uk.chorus.web.Dates;
+import uk.chorus.web.EmailAddresses;
 import uk.chorus.web.Messages;
 import uk.chorus.web.PublicAddress;
 
@@ -50,7 +49,7 @@ class ResumeEmail {
     }
 
     Outcome send(String to, Progress progress, String continuePath) {
-        if (!valid(to)) {
+        if (!EmailAddresses.valid(to)) {
             return Outcome.NOT_AN_ADDRESS;
         }
         AtomicInteger count = sent.get(Long.toString(progress.draft().id()), key -> new AtomicInteger());
@@ -70,15 +69,4 @@ class ResumeEmail {
         return delivered ? Outcome.SENT : Outcome.NOT_SENT;
     }
 
-    private static boolean valid(String email) {
-        if (email.isEmpty() || email.length() > 254 || !email.contains("@")) {
-            return false;
-        }
-        try {
-            new InternetAddress(email, true).validate();
-            return email.substring(email.indexOf('@')).contains(".");
-        } catch (AddressException e) {
-            return false;
-        }
-    }
 }

@@ -90,10 +90,15 @@ public class SurveyCatalogue implements ApplicationEventListener<StartupEvent> {
     /** Notices versions another instance (or the browser) stored, every few seconds. */
     @Scheduled(fixedDelay = "${chorus.surveys.refresh:5s}", initialDelay = "5s")
     public void refresh() {
-        if (!versions.stamp().equals(seen)) {
-            synchronized (this) {
-                adoptStored();
+        try {
+            if (!versions.stamp().equals(seen)) {
+                synchronized (this) {
+                    adoptStored();
+                }
             }
+        } catch (RuntimeException e) {
+            // The database is away: keep serving what is loaded, and look again next time.
+            LOG.debug("Surveys not refreshed from the database: {}", e.getMessage());
         }
     }
 
