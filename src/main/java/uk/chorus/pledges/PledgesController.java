@@ -305,7 +305,7 @@ class PledgesController {
         Map<String, Object> model = Pages.model("title", campaign.title(), "staff", Staff.of(authentication),
                 "campaign", campaign, "figures", figures, "sectors", sectors, "organisations", rows,
                 "notSigned", rows.stream().filter(r -> !(Boolean) r.get("signed")).count(), "requests", requests,
-                "chart", chart(campaign, figures), "done", done, "backUrl", "/staff/pledges",
+                "chart", figures.circulated() == 0 ? null : chart(campaign, figures), "done", done, "backUrl", "/staff/pledges",
                 "reviewDue", !LocalDate.now(Dates.UK).isBefore(campaign.reviewOn()));
         model.putAll(extra);
         return errors.addTo(model);
@@ -321,7 +321,9 @@ class PledgesController {
         double needed = Math.ceil(campaign.target().doubleValue() * figures.circulated());
         for (int i = 0; i < weeks.size(); i += step) {
             int at = Math.min(weeks.size() - 1, i + step - 1);
-            columns.add(Dates.shortForm(campaign.launchOn().plusDays(weeks.get(at)[0])));
+            LocalDate day = campaign.launchOn().plusDays(weeks.get(at)[0]);
+            LocalDate today = LocalDate.now(Dates.UK);
+            columns.add(Dates.shortForm(day.isAfter(today) ? today : day));
             signed.add((double) weeks.get(at)[1]);
             target.add(needed);
         }

@@ -98,7 +98,7 @@ class MeasuresController {
         }
         if (errors.any()) {
             return page(authentication, HttpStatus.UNPROCESSABLE_ENTITY, errors, Map.of("name", name, "unit", unit,
-                    "target", targetText, "question", question));
+                    "target", targetText, "question", question, "direction", higher ? "higher" : "lower"));
         }
         measures.create(name, surveyId, questionKey, unit.isEmpty() ? null : unit, higher, target,
                 Staff.of(authentication).email());
@@ -157,9 +157,11 @@ class MeasuresController {
                 "staff", Staff.of(authentication), "tab", "measures", "measures", shown, "questions", questions,
                 "entered", entered, "directions", List.of(
                         Map.of("id", "direction-higher", "value", "higher", "label",
-                                messages.get("reports.measure.higher"), "checked", true),
+                                messages.get("reports.measure.higher"), "checked",
+                                !"lower".equals(entered.get("direction"))),
                         Map.of("id", "direction-lower", "value", "lower", "label",
-                                messages.get("reports.measure.lower"), "checked", false)))));
+                                messages.get("reports.measure.lower"), "checked",
+                                "lower".equals(entered.get("direction")))))));
     }
 
     private List<Option> questionOptions() {

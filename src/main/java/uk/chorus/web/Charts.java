@@ -172,10 +172,12 @@ public final class Charts {
         double right = WIDTH - 24;
         double top = 24;
         double bottom = 170;
-        double max = inputs.stream().flatMap(i -> i.values().stream()).filter(v -> !Double.isNaN(v))
-                .mapToDouble(Double::doubleValue).max().orElse(1) * 1.15;
-        if (max <= 0) {
-            max = 1;
+        double largest = inputs.stream().flatMap(i -> i.values().stream()).filter(v -> !Double.isNaN(v))
+                .mapToDouble(Double::doubleValue).max().orElse(1);
+        // Counts of people: the top of the scale is a whole, even number, so the three ticks are whole numbers.
+        double max = Math.max(2, Math.ceil(largest * 1.15));
+        if (max % 2 == 1) {
+            max++;
         }
         List<Tick> ticks = new ArrayList<>();
         for (int i = 0; i <= 2; i++) {

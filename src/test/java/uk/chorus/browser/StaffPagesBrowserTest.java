@@ -150,7 +150,7 @@ class StaffPagesBrowserTest extends BrowserTest {
             lead.open("/staff/pledges/new");
             check(lead, "pledges-new");
             lead.continueOn();
-            assertThat(lead.find("main").getText()).contains("0 of 0 organisations have signed");
+            assertThat(lead.find("main").getText()).contains("No organisations are on the circulation list yet.");
             check(lead, "pledges-dashboard");
             String publicPage = lead.find("a[href^='/pledges/']").getAttribute("href");
             lead.open("/staff/pledges");
