@@ -59,11 +59,17 @@ class CodesignController {
     private final HandlebarsViewsRenderer<Map<String, Object>, HttpRequest<?>> views;
     private final Messages messages;
     private final uk.chorus.audit.AuditLog audit;
+    private final Designs designs;
+    private final DesignPages designPages;
+    private final Workflow workflow;
 
     CodesignController(SurveyCatalogue catalogue, PlainLanguage plain, PublicAddress address,
                        HandlebarsViewsRenderer<Map<String, Object>, HttpRequest<?>> views, Messages messages,
-                       uk.chorus.audit.AuditLog audit) {
+                       uk.chorus.audit.AuditLog audit, Designs designs, DesignPages designPages, Workflow workflow) {
         this.audit = audit;
+        this.designs = designs;
+        this.designPages = designPages;
+        this.workflow = workflow;
         this.catalogue = catalogue;
         this.plain = plain;
         this.address = address;
@@ -71,7 +77,11 @@ class CodesignController {
         this.messages = messages;
     }
 
-    public record Listed(String id, String title, String audience, long flagged, long questions) {
+    public record Listed(String id, String title, String audience, long flagged, long questions, boolean canDesign,
+                         String designPath) {
+    }
+
+    public record Designed(String title, String path, int version, String status, String colour, String audience) {
     }
 
     public record CheckedQuestion(String key, String text, int readingAge, List<Map<String, String>> flags) {
@@ -84,15 +94,25 @@ class CodesignController {
 
     private MutableHttpResponse<?> listPage(Authentication authentication, HttpStatus status, FormErrors errors,
                                             Map<String, Object> extra) {
+        Staff staff = Staff.of(authentication);
+        List<Designed> designed = new ArrayList<>();
+        Map<String, String> designPaths = new java.util.HashMap<>();
+        for (Design design : designs.newestOfEach()) {
+            designPaths.put(design.surveyId(), design.path());
+            designed.add(new Designed(design.definition().title(), design.path(), design.version(),
+                    designPages.statusLabel(design.status()), DesignPages.colour(design.status()),
+                    messages.get("codesign.audience." + design.definition().audience().fileName())));
+        }
         List<Listed> surveys = new ArrayList<>();
         for (LiveSurvey survey : catalogue.all()) {
             List<CheckedQuestion> checked = checked(survey);
             surveys.add(new Listed(survey.id(), survey.definition().title(),
                     messages.get("codesign.audience." + survey.definition().audience().fileName()),
-                    checked.stream().filter(q -> !q.flags().isEmpty()).count(), checked.size()));
+                    checked.stream().filter(q -> !q.flags().isEmpty()).count(), checked.size(),
+                    workflow.canEdit(staff, survey.definition()), designPaths.get(survey.id())));
         }
-        Map<String, Object> model = Pages.model("titleKey", "codesign.list.title", "staff", Staff.of(authentication),
-                "surveys", surveys, "canLoad", Staff.of(authentication).is(Role.LEAD));
+        Map<String, Object> model = Pages.model("titleKey", "codesign.list.title", "staff", staff,
+                "surveys", surveys, "designs", designed, "canLoad", staff.is(Role.LEAD));
         model.putAll(extra);
         return Pages.render(status, "codesign/list", errors.addTo(model));
     }
@@ -211,8 +231,8 @@ class CodesignController {
         for (Page page : survey.definition().pages()) {
             for (Question question : page.questions()) {
                 PlainLanguage.Checked checked = plain.check(question.text(), young);
-                List<Map<String, String>> flags = checked.flags().stream().map(f -> Map.of("text",
-                        messages.get("codesign.flag." + f.kind(), f.detail(), f.suggestion()))).toList();
+                List<Map<String, String>> flags = designPages.flags(question, survey.definition().audience()).stream()
+                        .map(f -> Map.of("text", f)).toList();
                 questions.add(new CheckedQuestion(question.key(), question.text(), checked.readingAge(), flags));
             }
         }

@@ -43,9 +43,6 @@ class CheckAnswersController {
         this.site = site;
     }
 
-    public record Row(String question, List<String> answer, String changeUrl, boolean missing) {
-    }
-
     /**
      * Browsers keep recent pages in a back/forward cache even when told not to store them, unless
      * a cookie has changed since. This one says nothing (no identifier, gone in a minute): setting
@@ -84,29 +81,7 @@ class CheckAnswersController {
     }
 
     private MutableHttpResponse<?> render(Progress progress, boolean afterSubmit) {
-        String surveyId = progress.survey().id();
-        List<Row> rows = new ArrayList<>();
-        List<Map<String, String>> errors = new ArrayList<>();
-        List<Question> missing = progress.answers().missingRequired();
-        for (int number : progress.shownPageNumbers()) {
-            for (Question question : progress.page(number).questions()) {
-                if (!progress.answers().isShown(question)) {
-                    continue;
-                }
-                String changeUrl = SurveyUrls.changePage(surveyId, progress.code(), number);
-                boolean isMissing = missing.contains(question);
-                rows.add(new Row(question.text(), display.display(question,
-                        progress.answers().values().get(question.key())), changeUrl, isMissing));
-                if (isMissing && afterSubmit) {
-                    errors.add(Map.of("href", changeUrl, "text", messages.get("check.answer.missing", question.text())));
-                }
-            }
-        }
-        List<Integer> shown = progress.shownPageNumbers();
-        return Pages.render(HttpStatus.OK, "responses/check", RespondentPages.surveyModel(progress.survey(),
-                "titleKey", "check.title", "rows", rows, "errors", errors, "incomplete", !missing.isEmpty(),
-                "action", SurveyUrls.submit(surveyId, progress.code()),
-                "backUrl", shown.isEmpty() ? SurveyUrls.start(surveyId)
-                        : SurveyUrls.page(surveyId, progress.code(), shown.get(shown.size() - 1))));
+        return Pages.render(HttpStatus.OK, "responses/check", PageModels.check(progress, afterSubmit,
+                PageModels.journey(progress.survey().id(), progress.code()), messages, display));
     }
 }

@@ -170,41 +170,7 @@ class PageController {
 
     private MutableHttpResponse<?> render(HttpStatus status, Progress progress, int number, boolean changing,
                                           Map<String, List<String>> typed, Map<String, Message> errors) {
-        Page page = progress.page(number);
-        String surveyId = progress.survey().id();
-        List<Question> shown = page.questions().stream().filter(q -> progress.answers().isShown(q)).toList();
-        boolean single = shown.size() == 1;
-        List<QuestionView> questions = new ArrayList<>();
-        List<Map<String, String>> summary = new ArrayList<>();
-        boolean needsSupport = false;
-        for (Question question : shown) {
-            Message error = errors.get(question.key());
-            String sentence = error == null ? null : messages.get(error);
-            QuestionView view = QuestionView.of(question, single, progress.answers().values().get(question.key()),
-                    errors.isEmpty() ? null : typed, sentence, messages);
-            questions.add(view);
-            needsSupport |= question.showsSupport();
-            if (sentence != null) {
-                // A general sentence ("Select an answer") twice on one page says nothing: name the question,
-                // unless the sentence is the one written for this question.
-                boolean general = !single && !sentence.equals(question.errorMessage());
-                summary.add(Map.of("href", "#" + view.fieldId(),
-                        "text", general ? messages.get("page.error.named", question.text(), sentence) : sentence));
-            }
-        }
-        String title = single ? shown.get(0).text() : page.title();
-        String back = changing ? SurveyUrls.check(surveyId, progress.code())
-                : progress.previousShownBefore(number)
-                .map(n -> SurveyUrls.page(surveyId, progress.code(), n))
-                .orElse(SurveyUrls.start(surveyId));
-        return Pages.render(status, "responses/page", RespondentPages.surveyModel(progress.survey(),
-                "title", title, "pageTitle", single ? null : page.title(), "questions", questions,
-                "errors", summary, "section", progress.sectionOf(number).orElse(null),
-                "action", changing ? SurveyUrls.changePage(surveyId, progress.code(), number)
-                        : SurveyUrls.page(surveyId, progress.code(), number),
-                "backUrl", back, "firstPage", number == 1 && progress.draft().furthestPage() == 0,
-                "code", progress.code(), "laterUrl", progress.draft().saved() ? SurveyUrls.later(surveyId,
-                        progress.code()) : null,
-                "resumeUrl", SurveyUrls.resume(surveyId), "supportServices", needsSupport ? support.all() : null));
+        return Pages.render(status, "responses/page", PageModels.page(progress, number, changing, typed, errors,
+                PageModels.journey(progress.survey().id(), progress.code()), messages, support));
     }
 }

@@ -29,6 +29,10 @@ class RespondentPages {
         this.journey = journey;
     }
 
+    java.time.LocalDate today() {
+        return catalogue.today();
+    }
+
     boolean isOpen(LiveSurvey survey) {
         return survey.statusOn(catalogue.today()) == SurveyStatus.OPEN;
     }

@@ -40,14 +40,9 @@ class StartController {
 
     @Get
     MutableHttpResponse<?> start(String surveyId) {
-        return pages.whenOpen(surveyId, survey -> {
-            int[] minutes = survey.definition().minutesToComplete();
-            return Pages.render("responses/start", RespondentPages.surveyModel(survey.definition(),
-                    "title", survey.definition().title(), "beginUrl", SurveyUrls.begin(surveyId),
-                    "resumeUrl", SurveyUrls.resume(surveyId), "closes", Dates.longForm(survey.definition().closes()),
-                    "sections", survey.definition().sections().size(), "fewestMinutes", minutes[0],
-                    "mostMinutes", minutes[1], "privacyNotice", smallestGroup.privacyNotice(survey.definition())));
-        });
+        return pages.whenOpen(surveyId, survey -> Pages.render("responses/start", PageModels.start(survey.definition(),
+                PageModels.journey(surveyId, null), smallestGroup.privacyNotice(survey.definition()), pages.today(),
+                messages)));
     }
 
     /** "Start now": a fresh resume code and page 1. Nothing is stored until page 1 is saved. */

@@ -140,6 +140,16 @@ public class SurveyCatalogue implements ApplicationEventListener<StartupEvent> {
         return result.problems();
     }
 
+    /**
+     * Serves a definition agreed in the builder (already through the loader's checks): stored as a
+     * version in PostgreSQL, so every instance serves it within seconds and it survives a restart.
+     */
+    public synchronized LiveSurvey publish(SurveyDefinition definition) {
+        LiveSurvey survey = versions.record(definition);
+        live.put(survey.id(), survey);
+        return survey;
+    }
+
     public Optional<LiveSurvey> find(String surveyId) {
         return Optional.ofNullable(live.get(surveyId));
     }

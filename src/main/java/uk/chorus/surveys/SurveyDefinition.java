@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * {@code retentionMonths} is how long after closing raw answers are kept; {@code forum} is the
  * forum that owns it (parent-carer-forum or youth-forum), or none for a staff team's survey;
  * {@code smallestGroup}, when set, is the fewest people a published figure of this survey may
- * describe (the service-wide CHORUS_SMALLEST_GROUP otherwise).
+ * describe (the service-wide CHORUS_SMALLEST_GROUP otherwise); {@code countdown} shows "N days left"
+ * on the start page in the survey's last weeks.
  */
 @Serdeable
 public record SurveyDefinition(
@@ -31,6 +32,7 @@ public record SurveyDefinition(
         @Nullable Integer retentionMonths,
         @Nullable String forum,
         @Nullable Integer smallestGroup,
+        @Nullable Boolean countdown,
         List<Page> pages) {
 
     /** How long raw answers are kept after the survey closes, unless the file says otherwise. */
@@ -39,6 +41,23 @@ public record SurveyDefinition(
     /** The day after which raw answers are deleted; published aggregates stay. */
     public LocalDate deleteRawAnswersAfter() {
         return closes.plusMonths(retentionMonths == null ? DEFAULT_RETENTION_MONTHS : retentionMonths);
+    }
+
+    /** Whether the start page counts down the days to the closing date. */
+    public boolean showsCountdown() {
+        return Boolean.TRUE.equals(countdown);
+    }
+
+    /** The same survey with other pages: the builder's edits, which leave everything else as it was. */
+    public SurveyDefinition withPages(List<Page> changed) {
+        return new SurveyDefinition(id, title, audience, introduction, privacyNotice, opens, closes, wave, baseline,
+                retentionMonths, forum, smallestGroup, countdown, List.copyOf(changed));
+    }
+
+    /** The same survey closing on another day (a lead closing it early). */
+    public SurveyDefinition closingOn(LocalDate day) {
+        return new SurveyDefinition(id, title, audience, introduction, privacyNotice, opens.isAfter(day) ? day : opens,
+                day, wave, baseline, retentionMonths, forum, smallestGroup, countdown, pages);
     }
 
     public Stream<Question> questions() {

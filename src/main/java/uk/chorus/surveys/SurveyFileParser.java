@@ -34,7 +34,7 @@ public final class SurveyFileParser {
             + "\\s+\\d+");
 
     private static final List<String> SURVEY_FIELDS = List.of("id", "title", "audience", "introduction",
-            "privacyNotice", "opens", "closes", "wave", "baseline", "retentionMonths", "forum", "smallestGroup", "pages");
+            "privacyNotice", "opens", "closes", "wave", "baseline", "retentionMonths", "forum", "smallestGroup", "countdown", "pages");
     static final List<String> FORUMS = List.of("parent-carer-forum", "youth-forum");
     private static final List<String> PAGE_FIELDS = List.of("title", "section", "questions");
     private static final List<String> QUESTION_FIELDS = List.of("key", "type", "text", "hint", "easyRead",
@@ -165,7 +165,8 @@ public final class SurveyFileParser {
         }
         return Optional.of(new SurveyDefinition(id.get(), title.get(), audience.get(), introduction.get(),
                 privacyNotice.get(), opens.get(), closes.get(), wave.get(), baseline.orElse(null),
-                retention.orElse(null), forum.orElse(null), smallestGroup.orElse(null), List.copyOf(pages)));
+                retention.orElse(null), forum.orElse(null), smallestGroup.orElse(null),
+                survey.bool("countdown").filter(Boolean::booleanValue).orElse(null), List.copyOf(pages)));
     }
 
     private Page readPage(YamlNode page, Map<String, Question> earlierPages, Map<String, Integer> keyLines,
@@ -290,13 +291,7 @@ public final class SurveyFileParser {
                 problems.add(q.field("options").get(), "A " + type.fileName() + " question has fixed answers and "
                         + "takes no 'options'.");
             }
-            return switch (type) {
-                case AGREEMENT -> AGREEMENT_OPTIONS;
-                case FACES -> q.integer("points").orElse(5) == 3 ? FACES_THREE : FACES_FIVE;
-                case YES_NO -> YES_NO_OPTIONS;
-                case RATING -> ratingOptions();
-                default -> List.of();
-            };
+            return fixedOptions(type, q.integer("points").orElse(5));
         }
         List<Option> options = new ArrayList<>();
         Set<String> codes = new LinkedHashSet<>();
@@ -334,6 +329,25 @@ public final class SurveyFileParser {
                     + " question needs 'options': at least two, each with a code and a label.");
         }
         return List.copyOf(options);
+    }
+
+    /**
+     * The answers a type with fixed answers always has (agreement, faces of 3 or 5 points, yes/no,
+     * rating), as the loader fills them in; empty for types whose options are written out.
+     */
+    public static List<Option> fixedOptions(QuestionType type, int facesPoints) {
+        return switch (type) {
+            case AGREEMENT -> AGREEMENT_OPTIONS;
+            case FACES -> facesPoints == 3 ? FACES_THREE : FACES_FIVE;
+            case YES_NO -> YES_NO_OPTIONS;
+            case RATING -> ratingOptions();
+            default -> List.of();
+        };
+    }
+
+    /** Whether a faces question has the 3-point scale (its options are the 3 faces and "I don't know"). */
+    public static boolean hasThreeFaces(Question question) {
+        return question.type() == QuestionType.FACES && question.options().size() == FACES_THREE.size();
     }
 
     private static List<Option> ratingOptions() {

@@ -31,6 +31,9 @@ public final class SurveyFileWriter {
         file.put("closes", survey.closes().toString());
         putIfSet(file, "retentionMonths", survey.retentionMonths());
         putIfSet(file, "smallestGroup", survey.smallestGroup());
+        if (survey.showsCountdown()) {
+            file.put("countdown", true);
+        }
         file.put("introduction", survey.introduction());
         file.put("privacyNotice", survey.privacyNotice());
         List<Object> pages = new ArrayList<>();
@@ -76,7 +79,7 @@ public final class SurveyFileWriter {
         putIfSet(written, "highLabel", q.highLabel());
         putIfSet(written, "supportBox", q.supportBox());
         putIfSet(written, "better", q.better());
-        if (q.type() == QuestionType.FACES && q.options().size() == 3) {
+        if (SurveyFileParser.hasThreeFaces(q)) {
             written.put("points", 3);
         }
         if (q.showIf() != null) {

@@ -17,6 +17,9 @@ public class SecurityHeaders {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
             + "object-src 'none'";
+    /** The builder's phone-sized preview is the one page shown in a frame, and only in this site's own pages. */
+    static final String FRAMED_PREVIEW_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'",
+            "frame-ancestors 'self'");
     static final String HSTS = "max-age=31536000; includeSubDomains";
 
     @ResponseFilter
@@ -26,10 +29,11 @@ public class SecurityHeaders {
 
     /** Also called by filters that answer before this one is reached. */
     public static void apply(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        response.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        boolean preview = isFramedPreview(request.getPath());
+        response.header("Content-Security-Policy", preview ? FRAMED_PREVIEW_POLICY : CONTENT_SECURITY_POLICY);
         response.header("X-Content-Type-Options", "nosniff");
         response.header("Referrer-Policy", "same-origin");
-        response.header("X-Frame-Options", "DENY");
+        response.header("X-Frame-Options", preview ? "SAMEORIGIN" : "DENY");
         response.header("Cross-Origin-Opener-Policy", "same-origin");
         response.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
         if (!response.getHeaders().contains("Cache-Control")) {
@@ -38,5 +42,9 @@ public class SecurityHeaders {
         if (ClientAddress.isHttps(request)) {
             response.header("Strict-Transport-Security", HSTS);
         }
+    }
+
+    private static boolean isFramedPreview(String path) {
+        return path.startsWith("/staff/codesign/designs/") && path.contains("/preview/frame");
     }
 }

@@ -35,6 +35,10 @@ class ArchitectureTest {
     /** Every table, and the one package that may issue SQL against it. */
     static final Map<String, String> OWNER = Map.ofEntries(
             Map.entry("survey_versions", "surveys"),
+            Map.entry("design_versions", "codesign"),
+            Map.entry("design_status_changes", "codesign"),
+            Map.entry("design_comments", "codesign"),
+            Map.entry("design_agreements", "codesign"),
             Map.entry("mail_outbox", "mail"),
             Map.entry("pledge_keys", "pledges"),
             Map.entry("pledge_campaigns", "pledges"),
