@@ -363,6 +363,13 @@ class BuilderController {
                 "questionTypeCode", type.fileName(), "typeLabel", pages.typeLabel(type), "fields", QuestionForm.Fields.of(type),
                 "values", values, "page", page, "question", question, "conditions", conditions, "topics", topics,
                 "betters", betters,
+                "requiredOptions", List.of(Map.of("id", "required", "value", "yes",
+                        "label", messages.get("codesign.question.required.label"),
+                        "checked", "yes".equals(values.get("required")))),
+                "supportOptions", List.of(Map.of("id", "supportBox", "value", "yes",
+                        "label", messages.get("codesign.question.support"),
+                        "itemHint", messages.get("codesign.question.support.hint"),
+                        "checked", "yes".equals(values.get("supportBox")))),
                 "pointsOptions", List.of(
                         Map.of("id", "points", "value", "5", "label", messages.get("codesign.question.points.five"),
                                 "checked", !"3".equals(values.get("points"))),

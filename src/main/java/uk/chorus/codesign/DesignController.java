@@ -237,6 +237,9 @@ class DesignController {
         Map<String, Object> model = design == null ? Pages.model("staff", staff) : pages.model(staff, design);
         model.put("title", messages.get(design == null ? "codesign.new.title" : "codesign.settings.title"));
         model.put("values", values);
+        model.put("countdownOptions", List.of(Map.of("id", "countdown", "value", "yes",
+                "label", messages.get("codesign.settings.countdown"), "itemHint", messages.get("codesign.settings.countdown.hint"),
+                "checked", "yes".equals(values.get("countdown")))));
         model.put("buttonText", messages.get(design == null ? "codesign.new.create" : "codesign.settings.save"));
         model.put("action", design == null ? "/staff/codesign/designs/new" : design.path() + "/settings");
         model.put("audiences", List.of(Audience.values()).stream().map(a -> Map.of("id", "audience-" + a.fileName(),

@@ -147,6 +147,21 @@ class StaffPagesBrowserTest extends BrowserTest {
                 lead.open("/staff/codesign" + page);
                 check(lead, "codesign" + page.replace('/', '-'));
             }
+            // The builder, from a shipped survey: version 1 as served, version 2 to edit.
+            lead.open("/staff/codesign");
+            lead.press(lead.find("form[action='/staff/codesign/designs/family-voice-2026/start'] button"));
+            assertThat(lead.path()).isEqualTo("/staff/codesign/designs/family-voice-2026/2");
+            check(lead, "codesign-design");
+            String design = lead.path();
+            String firstQuestion = lead.find(".govuk-summary-card").getAttribute("id").replace("question-", "");
+            for (String page : new String[]{"/settings", "/add-question?page=1", "/add-question/single-choice?page=1",
+                    "/questions/" + firstQuestion, "/questions/" + firstQuestion + "/edit", "/pages/1", "/pages/1/remove",
+                    "/preview"}) {
+                lead.open(design + page);
+                check(lead, "codesign-builder" + page.replaceAll("[/?=]", "-"));
+            }
+            lead.open("/staff/codesign/designs/family-voice-2026/compare?from=1&to=2");
+            check(lead, "codesign-compare");
             lead.open("/staff/pledges/new");
             check(lead, "pledges-new");
             lead.continueOn();
