@@ -51,3 +51,31 @@ if (progress) {
   }
   window.setTimeout(update, 2000)
 }
+
+// Plain-language checks as a forum types a question: the reading age and flags under the question
+// box are asked for again half a second after typing stops. Without JavaScript they show after saving.
+const plain = document.querySelector('[data-chorus-plain]')
+const questionText = document.getElementById('text')
+if (plain && questionText) {
+  let timer
+  questionText.addEventListener('input', () => {
+    window.clearTimeout(timer)
+    timer = window.setTimeout(() => {
+      const url = plain.getAttribute('data-chorus-plain') + '&text=' + encodeURIComponent(questionText.value)
+      fetch(url, { headers: { Accept: 'application/json' } })
+        .then((response) => (response.ok ? response.json() : null))
+        .then((checked) => {
+          if (!checked || !checked.readingAge) {
+            return
+          }
+          plain.querySelector('[data-chorus-plain-age]').textContent = checked.readingAge
+          const items = checked.flags.map((flag) => {
+            const item = document.createElement('li')
+            item.textContent = flag
+            return item
+          })
+          plain.querySelector('[data-chorus-plain-flags]').replaceChildren(...items)
+        })
+    }, 500)
+  })
+}

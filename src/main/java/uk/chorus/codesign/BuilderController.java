@@ -363,6 +363,11 @@ class BuilderController {
                 "questionTypeCode", type.fileName(), "typeLabel", pages.typeLabel(type), "fields", QuestionForm.Fields.of(type),
                 "values", values, "page", page, "question", question, "conditions", conditions, "topics", topics,
                 "betters", betters,
+                "plainUrl", "/staff/codesign/plain-language?audience=" + design.definition().audience().fileName(),
+                "plainAge", values.getOrDefault("text", "").isBlank() ? ""
+                        : pages.readingAge(values.get("text"), design.definition().audience()),
+                "plainFlags", values.getOrDefault("text", "").isBlank() ? List.of()
+                        : pages.flags(values.get("text"), design.definition().audience()),
                 "requiredOptions", List.of(Map.of("id", "required", "value", "yes",
                         "label", messages.get("codesign.question.required.label"),
                         "checked", "yes".equals(values.get("required")))),

@@ -117,6 +117,18 @@ class CodesignController {
         return Pages.render(status, "codesign/list", errors.addTo(model));
     }
 
+    /** The checks for words being typed, for the builder's question form to show as the forum types. */
+    @Get(uri = "/plain-language", produces = MediaType.APPLICATION_JSON)
+    Map<String, Object> plainLanguage(@Nullable @io.micronaut.http.annotation.QueryValue String text,
+                                      @Nullable @io.micronaut.http.annotation.QueryValue String audience) {
+        String words = text == null ? "" : text.length() > 2000 ? text.substring(0, 2000) : text;
+        Audience who = Audience.fromFileName(audience == null ? "" : audience).orElse(Audience.PARENTS_CARERS);
+        if (words.isBlank()) {
+            return Map.of("readingAge", "", "flags", List.of());
+        }
+        return Map.of("readingAge", designPages.readingAge(words, who), "flags", designPages.flags(words, who));
+    }
+
     @Get("/{surveyId}/checks")
     MutableHttpResponse<?> checks(Authentication authentication, String surveyId) {
         Optional<LiveSurvey> survey = catalogue.find(surveyId);
@@ -186,7 +198,8 @@ class CodesignController {
     @Post(uri = "/check", consumes = MediaType.MULTIPART_FORM_DATA)
     MutableHttpResponse<?> checkFile(Authentication authentication, @Nullable @Part("_csrf") String csrf,
                                      @Nullable @Part("file") CompletedFileUpload file,
-                                     @Nullable @Part("load") String load) throws IOException {
+                                     @Nullable @Part("load") String load,
+                                     @Nullable @Part("design") String design) throws IOException {
         if (!StaffForms.csrfMatches(authentication, csrf)) {
             return Pages.expiredForm();
         }
@@ -209,6 +222,16 @@ class CodesignController {
         SurveyDefinition definition = result.definition().orElseThrow();
         long questions = definition.pages().stream().mapToLong(p -> p.questions().size()).sum();
         Staff staff = Staff.of(authentication);
+        if ("yes".equals(design)) {
+            // Into the builder as a draft, for the forum to discuss and agree before a lead makes it live.
+            return switch (workflow.draftFromFile(definition, staff)) {
+                case Workflow.Outcome.Moved moved -> Pages.seeOther(moved.design().path());
+                case Workflow.Outcome.Forbidden forbidden -> listPage(authentication, HttpStatus.FORBIDDEN,
+                        FormErrors.of("file", messages.get(forbidden.messageKey(), messages.get("codesign.forum." + Workflow.forumOf(staff)))), Map.of());
+                case Workflow.Outcome.Refused refused -> listPage(authentication, HttpStatus.CONFLICT,
+                        FormErrors.of("file", messages.get(refused.messageKey(), refused.args())), Map.of());
+            };
+        }
         if ("yes".equals(load) && staff.is(Role.LEAD)) {
             // Stored as a version in PostgreSQL: served here at once, and by every other instance within seconds.
             catalogue.load(name, content.get());

@@ -121,27 +121,15 @@ class DesignApiController {
             return HttpResponse.unprocessableEntity().body(new ProblemsJson(messages.get("api.design.problems"),
                     result.problems().stream().map(DefinitionProblem::toString).toList()));
         }
-        SurveyDefinition survey = result.definition().orElseThrow();
-        String forum = Workflow.forumOf(staff);
-        if (forum != null && survey.forum() != null && !survey.forum().equals(forum)) {
-            return HttpResponse.status(HttpStatus.FORBIDDEN).body(ApiError.of(messages.get("api.design.other.forum", forum)));
-        }
-        if (forum != null && survey.forum() == null) {
-            survey = new SurveyDefinition(survey.id(), survey.title(), survey.audience(), survey.introduction(),
-                    survey.privacyNotice(), survey.opens(), survey.closes(), survey.wave(), survey.baseline(),
-                    survey.retentionMonths(), forum, survey.smallestGroup(), survey.countdown(), survey.pages());
-        }
-        if (catalogue.find(survey.id()).isPresent()) {
-            return HttpResponse.status(HttpStatus.CONFLICT).body(ApiError.of(messages.get("api.design.served", survey.id())));
-        }
-        Optional<Design> created = designs.create(survey, DesignStatus.DRAFT, staff.email());
-        if (created.isEmpty()) {
-            return HttpResponse.status(HttpStatus.CONFLICT).body(ApiError.of(messages.get("api.design.exists", survey.id())));
-        }
-        audit.record(staff.email(), "survey design started", survey.id(), "version 1, from the API");
-        Design design = created.get();
-        return HttpResponse.created(new CreatedJson(design.surveyId(), design.version(), design.status().code(),
-                design.path()), URI.create("/api/v1/surveys/" + design.surveyId() + "/versions"));
+        return switch (workflow.draftFromFile(result.definition().orElseThrow(), staff)) {
+            case Workflow.Outcome.Moved moved -> HttpResponse.created(new CreatedJson(moved.design().surveyId(),
+                    moved.design().version(), moved.design().status().code(), moved.design().path()),
+                    URI.create("/api/v1/surveys/" + moved.design().surveyId() + "/versions"));
+            case Workflow.Outcome.Forbidden forbidden -> HttpResponse.status(HttpStatus.FORBIDDEN)
+                    .body(ApiError.of(messages.get(forbidden.messageKey(), messages.get("codesign.forum." + Workflow.forumOf(staff)))));
+            case Workflow.Outcome.Refused refused -> HttpResponse.status(HttpStatus.CONFLICT)
+                    .body(ApiError.of(messages.get(refused.messageKey(), refused.args())));
+        };
     }
 
     @Post(uri = "/{surveyId}/versions/{version}/comments", consumes = MediaType.ALL)

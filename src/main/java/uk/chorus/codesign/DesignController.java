@@ -71,6 +71,7 @@ class DesignController {
         values.put("closes", today.plusWeeks(10).toString());
         values.put("introduction", "");
         values.put("privacyNotice", messages.get("codesign.settings.privacy.default"));
+        values.put("forum", "");
         return settingsPage(HttpStatus.OK, staff, null, values, FormErrors.none());
     }
 
@@ -87,7 +88,8 @@ class DesignController {
                     + read.opens().getYear());
             SurveyDefinition survey = new SurveyDefinition(id, read.values().get("title"), read.audience(),
                     read.values().get("introduction"), read.values().get("privacyNotice"), read.opens(), read.closes(),
-                    read.opens().getYear(), null, null, Workflow.forumOf(staff), null, read.countdown(), List.of());
+                    read.opens().getYear(), null, null, staff.is(Role.LEAD) ? read.forum() : Workflow.forumOf(staff), null,
+                    read.countdown(), List.of());
             Optional<Design> created = designs.create(survey, DesignStatus.DRAFT, staff.email());
             if (created.isPresent()) {
                 audit.record(staff.email(), "survey design started", id, "version 1");
@@ -120,6 +122,15 @@ class DesignController {
                 overviewPage(HttpStatus.OK, staff, design, FormErrors.none(), null));
     }
 
+    /** This version as a survey file, to keep, to share, or to put in the surveys folder. */
+    @Get(uri = "/{surveyId}/{version:[0-9]+}/export.yml", produces = "application/yaml")
+    MutableHttpResponse<?> export(Authentication authentication, String surveyId, int version) {
+        return pages.viewing(authentication, surveyId, version, (staff, design) -> io.micronaut.http.HttpResponse.ok(
+                        uk.chorus.surveys.SurveyFileWriter.write(design.definition()).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType("application/yaml; charset=utf-8"))
+                .header(io.micronaut.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + surveyId + ".yml\""));
+    }
+
     @Get("/{surveyId}/{version:[0-9]+}/settings")
     MutableHttpResponse<?> settings(Authentication authentication, String surveyId, int version) {
         return pages.editing(authentication, surveyId, version, (staff, design) ->
@@ -138,7 +149,7 @@ class DesignController {
             if (read.errors().any()) {
                 return settingsPage(HttpStatus.UNPROCESSABLE_ENTITY, staff, design, read.values(), read.errors());
             }
-            return designs.edit(design.id(), staff.email(), survey -> SettingsForm.apply(survey, read))
+            return designs.edit(design.id(), staff.email(), survey -> SettingsForm.apply(survey, read, staff.is(Role.LEAD)))
                     .<MutableHttpResponse<?>>map(saved -> Pages.seeOther(saved.path()))
                     .orElseGet(() -> Pages.error(HttpStatus.CONFLICT, "codesign.error.frozen.title",
                             "codesign.error.frozen.body"));
@@ -246,6 +257,10 @@ class DesignController {
                 "value", a.fileName(), "label", messages.get("codesign.audience." + a.fileName()),
                 "checked", a.fileName().equals(values.get("audience")))).toList());
         model.put("backUrl", design == null ? "/staff/codesign" : design.path());
+        model.put("chooseForum", staff.is(Role.LEAD));
+        model.put("forums", SettingsForm.FORUMS.stream().map(f -> Map.of("id", f.isEmpty() ? "forum" : "forum-" + f,
+                "value", f, "label", messages.get(f.isEmpty() ? "codesign.settings.forum.none" : "codesign.forum." + f),
+                "checked", f.equals(values.getOrDefault("forum", "")))).toList());
         return Pages.render(status, "codesign/settings", errors.addTo(model));
     }
 
@@ -319,7 +334,8 @@ class DesignController {
                 "reason", reason == null ? "" : reason,
                 "needed", agreements.needed(),
                 "settings", SettingsForm.summary(design.definition(), messages),
-                "backUrl", "/staff/codesign");
+                "backUrl", "/staff/codesign",
+                "fromFile", versions.get(0).createdBy().equals(Workflow.SURVEY_FILE));
         return Pages.render(status, "codesign/design", errors.addTo(model));
     }
 

@@ -84,12 +84,21 @@ class DesignPages {
 
     /** The plain-language flags on a question's words, in sentences. */
     List<String> flags(Question question, Audience audience) {
-        return checked(question.text(), audience).flags().stream()
+        return flags(question.text(), audience);
+    }
+
+    List<String> flags(String text, Audience audience) {
+        return checked(text, audience).flags().stream()
                 .map(f -> messages.get("codesign.flag." + f.kind(), f.detail(), f.suggestion())).toList();
     }
 
     PlainLanguage.Checked checked(String text, Audience audience) {
         return plain.check(text, audience == Audience.YOUNG_PEOPLE);
+    }
+
+    /** "Reading age about 11", for a question's words. */
+    String readingAge(String text, Audience audience) {
+        return messages.get("codesign.checks.reading.age", checked(text, audience).readingAge());
     }
 
     String typeLabel(uk.chorus.surveys.QuestionType type) {

@@ -21,8 +21,11 @@ final class SettingsForm {
     }
 
     record Read(Map<String, String> values, FormErrors errors, Audience audience, LocalDate opens, LocalDate closes,
-                Boolean countdown) {
+                Boolean countdown, String forum) {
     }
+
+    /** A lead chooses which forum a survey belongs to (that forum's members edit it); none is a staff team's. */
+    static final List<String> FORUMS = List.of("", "youth-forum", "parent-carer-forum");
 
     static Map<String, String> values(SurveyDefinition survey) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -33,12 +36,14 @@ final class SettingsForm {
         values.put("introduction", survey.introduction());
         values.put("privacyNotice", survey.privacyNotice());
         values.put("countdown", survey.showsCountdown() ? "yes" : "");
+        values.put("forum", survey.forum() == null ? "" : survey.forum());
         return values;
     }
 
     static Read read(Map<String, List<String>> form, Messages messages) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (String field : List.of("title", "audience", "opens", "closes", "introduction", "privacyNotice", "countdown")) {
+        for (String field : List.of("title", "audience", "opens", "closes", "introduction", "privacyNotice", "countdown",
+                "forum")) {
             List<String> given = form.get(field);
             values.put(field, given == null || given.isEmpty() || given.get(0) == null ? "" : given.get(0).strip());
         }
@@ -73,14 +78,17 @@ final class SettingsForm {
                 errors.add(field, messages.get("codesign.settings.error.long", LONGEST_TEXT));
             }
         }
-        return new Read(values, errors, audience, opens, closes, "yes".equals(values.get("countdown")) ? Boolean.TRUE : null);
+        String forum = FORUMS.contains(values.get("forum")) ? values.get("forum") : "";
+        return new Read(values, errors, audience, opens, closes, "yes".equals(values.get("countdown")) ? Boolean.TRUE : null,
+                forum.isEmpty() ? null : forum);
     }
 
-    static SurveyDefinition apply(SurveyDefinition survey, Read read) {
+    /** The settings applied; only a lead's form may move a survey to another forum. */
+    static SurveyDefinition apply(SurveyDefinition survey, Read read, boolean lead) {
         return new SurveyDefinition(survey.id(), read.values().get("title"), read.audience(),
                 read.values().get("introduction"), read.values().get("privacyNotice"), read.opens(), read.closes(),
-                survey.wave(), survey.baseline(), survey.retentionMonths(), survey.forum(), survey.smallestGroup(),
-                read.countdown(), survey.pages());
+                survey.wave(), survey.baseline(), survey.retentionMonths(), lead ? read.forum() : survey.forum(),
+                survey.smallestGroup(), read.countdown(), survey.pages());
     }
 
     /** The settings as the overview lists them. */

@@ -20,6 +20,9 @@ import java.util.Optional;
  */
 @Singleton
 public class Workflow {
+    /** Who "made" version 1 of a survey that came from the surveys folder. */
+    static final String SURVEY_FILE = "survey file";
+
     private final Designs designs;
     private final Discussion discussion;
     private final Agreements agreements;
@@ -113,9 +116,33 @@ public class Workflow {
         if (existing.isPresent()) {
             return newDraft(existing.get(), staff);
         }
-        Optional<Design> first = designs.create(served.definition(), DesignStatus.LIVE, "survey file");
+        Optional<Design> first = designs.create(served.definition(), DesignStatus.LIVE, SURVEY_FILE);
         return first.map(design -> newDraft(design, staff))
                 .orElseGet(() -> newDraft(designs.newest(served.id()).orElseThrow(), staff));
+    }
+
+    /**
+     * A draft made from a survey file that passed the loader's checks (uploaded in the browser or sent
+     * to the API). A forum member's draft belongs to their forum; a file naming another forum is refused.
+     */
+    public Outcome draftFromFile(SurveyDefinition survey, Staff staff) {
+        String forum = forumOf(staff);
+        if (forum != null && survey.forum() != null && !survey.forum().equals(forum)) {
+            return new Outcome.Forbidden("api.design.other.forum");
+        }
+        SurveyDefinition owned = forum == null || survey.forum() != null ? survey
+                : new SurveyDefinition(survey.id(), survey.title(), survey.audience(), survey.introduction(),
+                survey.privacyNotice(), survey.opens(), survey.closes(), survey.wave(), survey.baseline(),
+                survey.retentionMonths(), forum, survey.smallestGroup(), survey.countdown(), survey.pages());
+        if (catalogue.find(owned.id()).isPresent()) {
+            return new Outcome.Refused("api.design.served", owned.id());
+        }
+        Optional<Design> created = designs.create(owned, DesignStatus.DRAFT, staff.email());
+        if (created.isEmpty()) {
+            return new Outcome.Refused("api.design.exists", owned.id());
+        }
+        audit.record(staff.email(), "survey design started", owned.id(), "version 1, from a survey file");
+        return new Outcome.Moved(created.get());
     }
 
     private static boolean allowed(DesignStatus from, DesignStatus to) {

@@ -280,6 +280,56 @@ class CodesignWorkflowTest extends ChorusTest {
         assertThat(api.get("/api/v1/surveys/api-made-2027").status()).isEqualTo(200);
     }
 
+    @Test
+    void aLeadSetsUpASurveyForAForumAndDesignsGoInAndOutAsFiles() throws Exception {
+        LocalDate today = LocalDate.now();
+        String design = lead.post("/staff/codesign/designs/new", "title", "For the youth forum", "audience",
+                "young-people", "forum", "youth-forum", "opens", today.plusDays(40).toString(), "closes",
+                today.plusDays(80).toString(), "countdown", "yes", "introduction", "Hello.",
+                "privacyNotice", "Groups of {smallestGroup} or more.").location();
+        // The youth forum may change it; the parent carer forum may not.
+        String key = addQuestion(cal, design, 0, "agreement", "text", "School listens to me.");
+        assertThat(parent.get(design + "/questions/" + key + "/edit").status()).isEqualTo(403);
+
+        // The plain-language checks the question form asks for as the forum types.
+        java.net.http.HttpResponse<String> checks = java.net.http.HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(server.getURI().resolve("/staff/codesign/plain-language?audience=young-people&text="
+                                + java.net.URLEncoder.encode("Has your SENCo read your EHCP?", java.nio.charset.StandardCharsets.UTF_8)))
+                        .header("Cookie", cookie(cal)).header("Accept", "application/json").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(checks.statusCode()).isEqualTo(200);
+        assertThat(checks.body()).contains("Reading age about", "“SENCo” may not be understood");
+        Document form = cal.get(design + "/questions/" + key + "/edit").document();
+        assertThat(form.select("[data-chorus-plain-age]").text()).startsWith("Reading age about");
+
+        // The version as a survey file reads back to the same definition, countdown and all.
+        String file = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        server.getURI().resolve(design + "/export.yml")).header("Cookie", cookie(cal)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String surveyId = design.split("/")[4];
+        assertThat(file).contains("id: " + surveyId, "countdown: true", "forum: youth-forum", "type: agreement");
+        var read = new uk.chorus.surveys.SurveyFileParser().parse(surveyId + ".yml", file);
+        assertThat(read.problems()).isEmpty();
+
+        // A file checked in the browser starts a design; another forum's file is refused.
+        String other = file.replace(surveyId, "from-a-file-2027");
+        Browser.Page started = cal.postFileWith("/staff/codesign/check", "file", "from-a-file-2027.yml",
+                other.getBytes(java.nio.charset.StandardCharsets.UTF_8), "design", "yes");
+        assertThat(started.status()).as(started.text()).isEqualTo(303);
+        assertThat(started.location()).isEqualTo("/staff/codesign/designs/from-a-file-2027/1");
+        assertThat(cal.get(started.location()).document().select(".govuk-summary-card h4").text())
+                .isEqualTo("School listens to me.");
+        Browser.Page refused = parent.postFileWith("/staff/codesign/check", "file", "parents-2027.yml",
+                file.replace(surveyId, "parents-2027").getBytes(java.nio.charset.StandardCharsets.UTF_8), "design", "yes");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.errorSummary()).singleElement().asString().contains("Members of the Parent carer forum");
+    }
+
+    private static String cookie(StaffClient client) {
+        return client.cookies().getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .reduce((a, b) -> a + "; " + b).orElse("");
+    }
+
     /** Adds a question through the two builder pages; returns its key. */
     private static String addQuestion(StaffClient who, String design, int page, String type, String... fields) {
         Browser.Page chosen = who.post(design + "/add-question", "page", Integer.toString(page), "type", type);
