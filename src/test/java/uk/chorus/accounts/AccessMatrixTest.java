@@ -85,7 +85,10 @@ class AccessMatrixTest extends ChorusTest {
                 Arguments.of("every raw answer to a young people's survey", "/staff/surveys/big-bang-2026/responses.xlsx",
                         List.of(303, 403, 200, 403, 403, 403, 403, 403)),
                 Arguments.of("population sizes", "/staff/surveys/family-voice-2026/population",
-                        List.of(303, 403, 200, 200, 403, 403, 403, 403)));
+                        List.of(303, 403, 200, 200, 403, 403, 403, 403)),
+                // Forums and leads co-design; which forum may change a given survey is CodesignWorkflowTest's.
+                Arguments.of("the survey builder", "/staff/codesign/designs/new",
+                        List.of(303, 403, 200, 200, 200, 200, 403, 403)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -116,7 +119,9 @@ class AccessMatrixTest extends ChorusTest {
                 Arguments.of("an unknown reference by API", "/api/v1/staff/responses/ZZZZ-ZZZZ",
                         List.of(401, 403, 404, 404, 403, 403, 403, 403)),
                 Arguments.of("a survey's results by API", "/api/v1/surveys/family-voice-2026/results",
-                        List.of(401, 403, 200, 200, 403, 403, 403, 403)));
+                        List.of(401, 403, 200, 200, 403, 403, 403, 403)),
+                Arguments.of("a survey's design versions by API", "/api/v1/surveys/family-voice-2026/versions",
+                        List.of(401, 403, 404, 404, 404, 404, 403, 403)));
     }
 
     @ParameterizedTest(name = "{0}")
