@@ -84,8 +84,10 @@ class DesignController {
         Staff staff = Staff.of(authentication);
         SettingsForm.Read read = SettingsForm.read(form.get(), messages);
         if (!read.errors().any()) {
-            String id = freeId(uk.chorus.web.Slugs.of(read.values().get("title"), "survey") + "-"
-                    + read.opens().getYear());
+            // Ids carry their year, as the shipped ones do (family-voice-2026), unless the title already has it.
+            String slug = uk.chorus.web.Slugs.of(read.values().get("title"), "survey");
+            String year = Integer.toString(read.opens().getYear());
+            String id = freeId(slug.endsWith(year) ? slug : slug + "-" + year);
             SurveyDefinition survey = new SurveyDefinition(id, read.values().get("title"), read.audience(),
                     read.values().get("introduction"), read.values().get("privacyNotice"), read.opens(), read.closes(),
                     read.opens().getYear(), null, null, staff.is(Role.LEAD) ? read.forum() : Workflow.forumOf(staff), null,
