@@ -162,6 +162,15 @@ class StaffPagesBrowserTest extends BrowserTest {
             }
             lead.open("/staff/codesign/designs/family-voice-2026/compare?from=1&to=2");
             check(lead, "codesign-compare");
+            // Young forum members build on phones: the builder and its preview fit a 360px screen.
+            lead.resize(360, 740);
+            for (String page : new String[]{"", "/questions/" + firstQuestion, "/questions/" + firstQuestion + "/edit",
+                    "/preview"}) {
+                lead.open(design + page);
+                assertThat(lead.scrollsSideways()).as(page).isFalse();
+            }
+            check(lead, "codesign-preview-phone");
+            lead.resize(1280, 900);
             lead.open("/staff/pledges/new");
             check(lead, "pledges-new");
             lead.continueOn();
