@@ -143,7 +143,8 @@ class AccessMatrixTest extends ChorusTest {
                 assertThat(reply.body()).contains(path.endsWith("/results") ? "\"questions\":" : "\"question\":");
             }
             if (reply.statusCode() == 404) {
-                assertThat(reply.body()).contains("\"message\":\"There is no response with that reference.\"");
+                assertThat(reply.body()).contains(path.endsWith("/versions") ? "\"message\":\"No survey design with the id"
+                        : "\"message\":\"There is no response with that reference.\"");
             }
         }
         HttpResponse<String> forged = client.send(HttpRequest.newBuilder(server.getURI().resolve(resolved))
