@@ -287,7 +287,7 @@ class DesignController {
                 row.put("text", q.text());
                 row.put("type", pages.typeLabel(q.type()));
                 row.put("required", q.required());
-                row.put("showIf", q.showIf() == null ? null : showIfText(design.definition(), q));
+                row.put("showIf", pages.showIfText(design.definition(), q));
                 row.put("state", state);
                 row.put("agreedBy", String.join(", ", state.agreedBy()));
                 row.put("notYetBy", String.join(", ", state.notYetBy()));
@@ -341,11 +341,4 @@ class DesignController {
         return Pages.render(status, "codesign/design", errors.addTo(model));
     }
 
-    private String showIfText(SurveyDefinition survey, Question q) {
-        Optional<Question> depended = survey.question(q.showIf().question());
-        String on = depended.map(Question::text).orElse(q.showIf().question());
-        List<String> labels = q.showIf().anyOf().stream().map(code -> depended.map(d -> d.labelFor(code)).orElse(code))
-                .toList();
-        return messages.get("codesign.builder.show.if", on, String.join(" / ", labels));
-    }
 }

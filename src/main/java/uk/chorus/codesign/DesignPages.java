@@ -96,6 +96,18 @@ class DesignPages {
         return plain.check(text, audience == Audience.YOUNG_PEOPLE);
     }
 
+    /** "shown only when “Do you go to school?” is Yes", or null for a question everyone sees. */
+    String showIfText(uk.chorus.surveys.SurveyDefinition survey, Question q) {
+        if (q.showIf() == null) {
+            return null;
+        }
+        Optional<Question> depended = survey.question(q.showIf().question());
+        String on = depended.map(Question::text).orElse(q.showIf().question());
+        List<String> labels = q.showIf().anyOf().stream().map(code -> depended.map(d -> d.labelFor(code)).orElse(code))
+                .toList();
+        return messages.get("codesign.builder.show.if", on, String.join(" / ", labels));
+    }
+
     /** "Reading age about 11", for a question's words. */
     String readingAge(String text, Audience audience) {
         return messages.get("codesign.checks.reading.age", checked(text, audience).readingAge());

@@ -139,7 +139,7 @@ class DiscussionController {
         Map<String, Object> model = pages.model(staff, design,
                 "title", question.text(), "question", question, "questionType", pages.typeLabel(question.type()),
                 "answers", listed ? question.options().stream().map(Option::label).toList() : List.of(),
-                "readingAge", checked.readingAge(), "flags", pages.flags(question, design.definition().audience()),
+                "readingAge", checked.readingAge(), "showIf", pages.showIfText(design.definition(), question), "flags", pages.flags(question, design.definition().audience()),
                 "problems", DesignChecks.problems(design.definition()).stream()
                         .filter(p -> question.key().equals(p.questionKey())).map(DesignChecks.Problem::message).toList(),
                 "state", state, "needed", discussions.needed(),
