@@ -101,6 +101,10 @@ class BuilderController {
                 return questionPage(HttpStatus.UNPROCESSABLE_ENTITY, staff, design, questionType.get(), null, page,
                         read.values(), read.errors());
             }
+            Optional<Question> already = DesignEditor.sameQuestion(design.definition(), read.question());
+            if (already.isPresent()) {
+                return Pages.seeOther(design.path() + "/questions/" + already.get().key() + "?saved=added");
+            }
             return save(staff, design, s -> DesignEditor.addQuestion(s, page, read.question()),
                     "/questions/" + read.question().key() + "?saved=added");
         });

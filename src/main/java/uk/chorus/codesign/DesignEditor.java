@@ -40,6 +40,11 @@ final class DesignEditor {
     }
 
     static SurveyDefinition addQuestion(SurveyDefinition survey, int pageNumber, Question question) {
+        Optional<Question> same = sameQuestion(survey, question);
+        if (same.isPresent()) {
+            // A second press of "Save" (or a retry) adds nothing: the question is there already.
+            return survey;
+        }
         if (survey.question(question.key()).isPresent()) {
             throw new Refused("codesign.builder.error.key.taken", question.key());
         }
@@ -135,6 +140,12 @@ final class DesignEditor {
             pages.remove(pageNumber - 1);
         }
         return result.withPages(pages);
+    }
+
+    /** A question already in the survey with the same kind and words: what a repeated "add" would add again. */
+    static Optional<Question> sameQuestion(SurveyDefinition survey, Question question) {
+        return survey.questionList().stream()
+                .filter(q -> q.type() == question.type() && q.text().equals(question.text())).findFirst();
     }
 
     static Optional<Integer> pageNumberOf(SurveyDefinition survey, String key) {

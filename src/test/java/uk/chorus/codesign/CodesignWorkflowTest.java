@@ -70,6 +70,9 @@ class CodesignWorkflowTest extends ChorusTest {
                 "Has your SENCo and the CAMHS team helped you with your EHCP and your PfA plans this year?");
         String help = addQuestion(amira, design, 3, "multiple-choice", "text", "Who helps you?",
                 "options", "Family\nFriends\nTeachers");
+        // Pressing "Save" twice adds the question once.
+        assertThat(addQuestion(amira, design, 3, "multiple-choice", "text", "Who helps you?",
+                "options", "Family\nFriends\nTeachers")).isEqualTo(help);
         Browser.Page bad = amira.post(design + "/add-question/single-choice", "page", "0", "text", "",
                 "options", "Only one");
         assertThat(bad.status()).isEqualTo(422);

@@ -47,6 +47,8 @@ class DesignEditorTest {
         assertThat(keys(DesignEditor.addQuestion(s, 0, question("d", QuestionType.NUMBER, "Age?", null))))
                 .containsExactly("a", "b+c", "d");
         assertThat(keys(DesignEditor.removeQuestion(s, "c"))).containsExactly("a", "b");
+        assertThat(keys(DesignEditor.addQuestion(s, 1, question("c", QuestionType.SHORT_TEXT, "Anything else?", null))))
+                .as("the same question added twice").containsExactly("a", "b+c");
         assertThat(keys(DesignEditor.removePage(s, 2))).containsExactly("a");
         // A question another one depends on stays until that one changes.
         assertThatThrownBy(() -> DesignEditor.removeQuestion(s, "a")).isInstanceOf(DesignEditor.Refused.class);
