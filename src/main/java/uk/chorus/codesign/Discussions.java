@@ -45,8 +45,18 @@ public class Discussions {
             return new Said.Invalid("proposed", "codesign.comment.error.proposed.long");
         }
         String text = body == null || body.isBlank() ? messages.get("codesign.comment.proposal.only") : body.strip();
+        String proposal = proposes ? wording : null;
+        // The same words from the same person a moment ago are a second press of "Add", not a second comment.
+        java.time.Instant recently = java.time.Instant.now().minus(java.time.Duration.ofMinutes(10));
+        for (Discussion.Comment earlier : discussion.comments(design.id())) {
+            if (earlier.questionKey().equals(question.key()) && earlier.author().equals(staff.name())
+                    && earlier.body().equals(text) && java.util.Objects.equals(earlier.proposed(), proposal)
+                    && earlier.at().isAfter(recently)) {
+                return new Said.Saved(earlier.id());
+            }
+        }
         return new Said.Saved(discussion.comment(design.id(), question.key(), staff.name(), text, question.text(),
-                proposes ? wording : null));
+                proposal));
     }
 
     public void resolve(Design design, Discussion.Comment comment, Staff staff, boolean use) {
