@@ -160,6 +160,11 @@ class StaffPagesBrowserTest extends BrowserTest {
                 lead.open(design + page);
                 check(lead, "codesign-builder" + page.replaceAll("[/?=]", "-"));
             }
+            // With JavaScript, the plain-language checks follow the words as they are typed.
+            lead.open(design + "/questions/" + firstQuestion + "/edit");
+            lead.type("text", "Has your SENCo read your EHCP?");
+            new org.openqa.selenium.support.ui.WebDriverWait(lead.driver(), java.time.Duration.ofSeconds(10))
+                    .until(d -> lead.find("[data-chorus-plain-flags]").getText().contains("“SENCo” may not be understood"));
             lead.open("/staff/codesign/designs/family-voice-2026/compare?from=1&to=2");
             check(lead, "codesign-compare");
             // Young forum members build on phones: the builder and its preview fit a 360px screen.
