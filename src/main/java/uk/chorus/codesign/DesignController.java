@@ -119,9 +119,16 @@ class DesignController {
     }
 
     @Get("/{surveyId}/{version:[0-9]+}")
-    MutableHttpResponse<?> overview(Authentication authentication, String surveyId, int version) {
-        return pages.viewing(authentication, surveyId, version, (staff, design) ->
-                overviewPage(HttpStatus.OK, staff, design, FormErrors.none(), null));
+    MutableHttpResponse<?> overview(Authentication authentication, String surveyId, int version,
+                                    @Nullable @QueryValue String moved) {
+        return pages.viewing(authentication, surveyId, version, (staff, design) -> {
+            MutableHttpResponse<?> page = overviewPage(HttpStatus.OK, staff, design, FormErrors.none(), null);
+            // After a move through the workflow, say what happened (and, once live, where families answer).
+            DesignStatus.fromCode(moved == null ? "" : moved).filter(s -> s == design.status()).ifPresent(s ->
+                    ((io.micronaut.views.ModelAndView<Map<String, Object>>) page.body()).getModel().ifPresent(model ->
+                            model.put("movedMessage", messages.get("codesign.moved." + s.code(), "/s/" + surveyId))));
+            return page;
+        });
     }
 
     /** This version as a survey file, to keep, to share, or to put in the surveys folder. */

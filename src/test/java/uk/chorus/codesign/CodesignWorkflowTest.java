@@ -148,7 +148,10 @@ class CodesignWorkflowTest extends ChorusTest {
         assertThat(cal.post(design + "/questions/" + better + "/agreement", "agree", "yes").status()).isEqualTo(303);
         assertThat(ben.post(design + "/status", "to", "agreed").status()).isEqualTo(303);
         assertThat(lead.get(design).document().select("h1").text()).contains("Agreed");
-        assertThat(lead.post(design + "/status", "to", "live").status()).isEqualTo(303);
+        Browser.Page madeLive = lead.post(design + "/status", "to", "live");
+        assertThat(madeLive.location()).isEqualTo(design + "?moved=live");
+        assertThat(lead.get(madeLive.location()).document().select(".govuk-notification-banner").text())
+                .contains("The survey is live. Families answer it at /s/" + surveyId);
         overview = lead.get(design).document();
         assertThat(overview.select("h1").text()).contains("Live");
         assertThat(overview.text()).contains("Live (lee@example.org)");
