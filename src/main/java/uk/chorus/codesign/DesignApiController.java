@@ -22,7 +22,6 @@ import uk.chorus.audit.AuditLog;
 import uk.chorus.surveys.DefinitionProblem;
 import uk.chorus.surveys.Question;
 import uk.chorus.surveys.SurveyCatalogue;
-import uk.chorus.surveys.SurveyDefinition;
 import uk.chorus.surveys.SurveyFileParser;
 import uk.chorus.surveys.SurveyFileResult;
 import uk.chorus.web.ApiError;

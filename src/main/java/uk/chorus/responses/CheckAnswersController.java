@@ -10,14 +10,10 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import uk.chorus.surveys.Question;
 import uk.chorus.web.Messages;
 import uk.chorus.web.Pages;
 import uk.chorus.web.SiteConfiguration;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * "Check your answers", the one-and-only submit, and the confirmation with a reference. Once a

@@ -11,7 +11,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import uk.chorus.surveys.Page;
 import uk.chorus.surveys.Question;
 import uk.chorus.web.ClientAddress;
 import uk.chorus.web.Dates;
@@ -22,7 +21,6 @@ import uk.chorus.web.Pages;
 import uk.chorus.web.RequestBody;
 import uk.chorus.web.TooManyRequests;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
