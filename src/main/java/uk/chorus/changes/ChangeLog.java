@@ -136,6 +136,35 @@ public class ChangeLog {
         });
     }
 
+    /**
+     * How far a consumer kept in PostgreSQL has applied the log, locked until the caller's
+     * transaction ends so that instances take turns; a new consumer starts from the newest id, as
+     * there is nothing older for it to catch up on.
+     */
+    public long lockCursor(String consumer) {
+        jdbc.prepareStatement("INSERT INTO change_cursors (consumer, last_id) "
+                + "SELECT ?, coalesce(max(id), 0) FROM change_log ON CONFLICT (consumer) DO NOTHING", ps -> {
+            ps.setString(1, consumer);
+            return ps.executeUpdate();
+        });
+        return jdbc.prepareStatement("SELECT last_id FROM change_cursors WHERE consumer = ? FOR UPDATE", ps -> {
+            ps.setString(1, consumer);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** Moves a consumer's cursor, in the transaction that applied the entries up to it. */
+    public void moveCursor(String consumer, long lastId) {
+        jdbc.prepareStatement("UPDATE change_cursors SET last_id = ? WHERE consumer = ?", ps -> {
+            ps.setLong(1, lastId);
+            ps.setString(2, consumer);
+            return ps.executeUpdate();
+        });
+    }
+
     /** The newest id in the log (0 when empty): where a fresh copy built from current data starts from. */
     public long latest() {
         return jdbc.prepareStatement("SELECT coalesce(max(id), 0) FROM change_log", ps -> {

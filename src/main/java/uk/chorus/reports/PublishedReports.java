@@ -22,12 +22,17 @@ public class PublishedReports {
 
     /**
      * One published version; {@code latest} is the newest version's number, so an older one can say
-     * it was superseded and link to what replaced it.
+     * it was superseded and link to what replaced it. {@code quotesWithdrawn} counts quotes taken out
+     * since publishing because their writer's words were erased.
      */
     public record Published(ReportContent content, int version, int latest, Instant publishedAt,
-                            String correction, List<Integer> versions) {
+                            String correction, List<Integer> versions, int quotesWithdrawn) {
         public boolean superseded() {
             return version < latest;
+        }
+
+        public boolean oneQuoteWithdrawn() {
+            return quotesWithdrawn == 1;
         }
     }
 
@@ -54,7 +59,8 @@ public class PublishedReports {
     private Published published(ReportStore.Version version, int latest, List<Integer> versions) {
         try {
             return new Published(json.readValue(version.content(), ReportContent.class), version.version(), latest,
-                    version.publishedAt(), version.correction() == null ? "" : version.correction(), versions);
+                    version.publishedAt(), version.correction() == null ? "" : version.correction(), versions,
+                    version.quotesWithdrawn());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

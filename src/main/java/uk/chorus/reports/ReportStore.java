@@ -40,8 +40,9 @@ public class ReportStore {
                         String approvedBy) {
     }
 
+    /** @param quotesWithdrawn quotes taken out since publishing because their writer's words were erased */
     public record Version(long reportId, int version, String content, @Nullable String correction, String publishedBy,
-                          Instant publishedAt) {
+                          Instant publishedAt, int quotesWithdrawn) {
     }
 
     @Transactional
@@ -200,6 +201,18 @@ public class ReportStore {
                 return rs.getInt(1);
             }
         });
+        // Where each quote in this version came from, so an erasure can take it out again later.
+        jdbc.prepareStatement("INSERT INTO report_version_quotes (report_id, version, theme_id, quote_digest, "
+                + "response_id, item_id) SELECT v.report_id, v.version, q.theme_id, "
+                + "encode(sha256(convert_to(q.quote, 'UTF8')), 'hex'), q.response_id, q.item_id "
+                + "FROM report_versions v JOIN report_quotes q ON q.report_id = v.report_id "
+                + "WHERE v.report_id = ? AND v.version = ? AND v.content @> jsonb_build_object('themes', "
+                + "jsonb_build_array(jsonb_build_object('themeId', q.theme_id, 'quotes', "
+                + "jsonb_build_array(jsonb_build_object('text', q.quote)))))", ps -> {
+            ps.setLong(1, reportId);
+            ps.setInt(2, version);
+            return ps.executeUpdate();
+        });
         audit.record(by, "report published", Long.toString(reportId), "version " + version);
         return version;
     }
@@ -207,8 +220,8 @@ public class ReportStore {
     /** Every published version of a report, newest first. */
     @Transactional(readOnly = true)
     public List<Version> versions(long reportId) {
-        return jdbc.prepareStatement("SELECT report_id, version, content::text, correction, published_by, published_at "
-                + "FROM report_versions WHERE report_id = ? ORDER BY version DESC", ps -> {
+        return jdbc.prepareStatement("SELECT report_id, version, content::text, correction, published_by, published_at, "
+                + "quotes_withdrawn FROM report_versions WHERE report_id = ? ORDER BY version DESC", ps -> {
             ps.setLong(1, reportId);
             List<Version> versions = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -224,7 +237,7 @@ public class ReportStore {
     @Transactional(readOnly = true)
     public List<Version> published() {
         return jdbc.prepareStatement("SELECT DISTINCT ON (report_id) report_id, version, content::text, correction, "
-                + "published_by, published_at FROM report_versions ORDER BY report_id, version DESC", ps -> {
+                + "published_by, published_at, quotes_withdrawn FROM report_versions ORDER BY report_id, version DESC", ps -> {
             List<Version> versions = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -238,7 +251,7 @@ public class ReportStore {
 
     private static Version version(ResultSet rs) throws SQLException {
         return new Version(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getTimestamp(6).toInstant());
+                rs.getTimestamp(6).toInstant(), rs.getInt(7));
     }
 
     private List<Report> reports(@Nullable Long id, @Nullable String slug) {

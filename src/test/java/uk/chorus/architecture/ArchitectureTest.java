@@ -57,6 +57,7 @@ class ArchitectureTest {
             Map.entry("report_themes", "reports"),
             Map.entry("report_quotes", "reports"),
             Map.entry("report_versions", "reports"),
+            Map.entry("report_version_quotes", "reports"),
             Map.entry("gazetteer", "reports"),
             Map.entry("drafts", "responses"),
             Map.entry("responses", "responses"),

@@ -180,4 +180,35 @@ class ReportsTest extends ChorusTest {
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.body()).startsWith("%PDF");
     }
+
+    @Test
+    @Order(4)
+    void erasingTheCommentTakesItsQuoteOutOfEveryPublishedVersion() throws Exception {
+        assertThat(count("SELECT count(*) FROM report_version_quotes")).isEqualTo(2);
+        String reference = queryText("SELECT reference FROM feedback_items WHERE text LIKE '%Oakfield Primary%'");
+        assertThat(lead.post("/staff/requests/erase", "code", reference, "action", "erase", "reason", "Asked by email")
+                .location()).isEqualTo("/staff/requests?done=erased");
+
+        // The reports feature follows the erasure through the change log, on its own thread.
+        Browser reader = browser();
+        String latest = reader.get("/reports/test-report").text();
+        for (int tries = 0; tries < 100 && latest.contains("[phone number]"); tries++) {
+            Thread.sleep(100);
+            latest = reader.get("/reports/test-report").text();
+        }
+        assertThat(latest).doesNotContain("ring me on [phone number]").contains("Corrected words.")
+                .contains("Since it was published, one quote has been taken out of this version because the comment "
+                        + "it came from has been deleted.");
+        assertThat(reader.get("/reports/test-report/versions/1").text()).doesNotContain("[phone number]")
+                .contains("always full").contains("one quote has been taken out");
+        assertThat(api().get("/api/v1/reports/test-report").body()).doesNotContain("[phone number]")
+                .contains("\"themeId\":\"therapies\"");
+        assertThat(reader.asset("/reports/test-report/easy-read.txt").body()).doesNotContain("[phone number]");
+        assertThat(count("SELECT count(*) FROM report_version_quotes")).isZero();
+        assertThat(count("SELECT count(*) FROM report_quotes")).isZero();
+        assertThat(queryText("SELECT string_agg(quotes_withdrawn::text, ',' ORDER BY version) FROM report_versions"))
+                .isEqualTo("1,1");
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'quote withdrawn'")).isEqualTo(2);
+        assertThat(HtmlChecker.errors(reader.get("/reports/test-report").body())).isEmpty();
+    }
 }
