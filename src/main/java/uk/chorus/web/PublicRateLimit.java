@@ -15,10 +15,11 @@ import java.util.OptionalLong;
 
 /**
  * Limits how fast one client address may post to the public paths, so one script cannot flood a
- * survey: survey pages, the response API and feedback each have their own limit (see
- * RateLimitConfiguration). Reading pages is never limited. Over a limit: 429 with Retry-After.
+ * survey: survey pages, the response API, feedback and the pledge's public forms (joining, signing,
+ * reviewing) each have their own limit (see RateLimitConfiguration). Reading pages is never limited. Over a limit: 429 with Retry-After.
  */
-@ServerFilter({"/s/**", "/api/v1/surveys/*/responses", "/feedback/**", "/api/v1/feedback"})
+@ServerFilter({"/s/**", "/api/v1/surveys/*/responses", "/feedback/**", "/api/v1/feedback", "/pledge/**",
+        "/pledges/*/join"})
 class PublicRateLimit {
     private final RateLimiter limiter;
     private final TooManyRequests tooMany;
@@ -38,7 +39,8 @@ class PublicRateLimit {
         }
         String path = request.getPath();
         RateLimiter.Kind kind = path.startsWith("/api/v1/surveys/") ? RateLimiter.Kind.API
-                : path.startsWith("/s/") ? RateLimiter.Kind.PAGE : RateLimiter.Kind.FEEDBACK;
+                : path.startsWith("/s/") ? RateLimiter.Kind.PAGE
+                : path.startsWith("/pledge") ? RateLimiter.Kind.PLEDGE : RateLimiter.Kind.FEEDBACK;
         OptionalLong wait = limiter.take(kind, clientAddress.of(request));
         return wait.isEmpty() ? null : tooMany.answer(request, wait.getAsLong());
     }

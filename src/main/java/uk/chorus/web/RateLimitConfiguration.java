@@ -14,12 +14,14 @@ public class RateLimitConfiguration {
     static final int DEFAULT_NEW_DRAFTS = 120;
     static final int DEFAULT_API = 300;
     static final int DEFAULT_FEEDBACK = 30;
+    static final int DEFAULT_PLEDGE = 30;
 
     private int signInPerMinute = DEFAULT_SIGN_IN;
     private int pagesPerMinute = DEFAULT_PAGES;
     private int newDraftsPerMinute = DEFAULT_NEW_DRAFTS;
     private int apiPerMinute = DEFAULT_API;
     private int feedbackPerMinute = DEFAULT_FEEDBACK;
+    private int pledgePerMinute = DEFAULT_PLEDGE;
 
     int perMinute(RateLimiter.Kind kind) {
         return switch (kind) {
@@ -28,6 +30,7 @@ public class RateLimitConfiguration {
             case NEW_DRAFT -> newDraftsPerMinute;
             case API -> apiPerMinute;
             case FEEDBACK -> feedbackPerMinute;
+            case PLEDGE -> pledgePerMinute;
         };
     }
 
@@ -69,5 +72,13 @@ public class RateLimitConfiguration {
 
     public void setFeedbackPerMinute(int feedbackPerMinute) {
         this.feedbackPerMinute = feedbackPerMinute;
+    }
+
+    public int getPledgePerMinute() {
+        return pledgePerMinute;
+    }
+
+    public void setPledgePerMinute(int pledgePerMinute) {
+        this.pledgePerMinute = pledgePerMinute;
     }
 }

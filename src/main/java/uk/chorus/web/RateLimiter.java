@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class RateLimiter {
     /** The kinds of request that are counted, each with its own limit (RateLimitConfiguration). */
     public enum Kind {
-        SIGN_IN, PAGE, NEW_DRAFT, API, FEEDBACK
+        SIGN_IN, PAGE, NEW_DRAFT, API, FEEDBACK, PLEDGE
     }
 
     private final Cache<String, AtomicInteger> windows = Caffeine.newBuilder()

@@ -19,9 +19,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each public path has its own limit per client address: sign-in, the response API, and new
- * drafts. A whole class of a school sharing one address gets through; a script does not. The
- * service's clock is held still so every request falls in the same one-minute window (a test that
+ * Each public path has its own limit per client address: sign-in, the response API, the pledge's
+ * public forms, and new drafts. A whole class of a school sharing one address gets through; a
+ * script does not. The service's clock is held still so every request falls in the same one-minute window (a test that
  * straddled a minute would otherwise see its counts reset).
  */
 @MicronautTest(transactional = false)
@@ -42,7 +42,8 @@ class RateLimitTest extends ChorusTest {
         return Map.of("test.still-clock", "true", "chorus.trust-proxy", "true",
                 "chorus.rate-limits.sign-in-per-minute", "3", "chorus.rate-limits.api-per-minute", "5",
                 // The shipped default for new drafts, so both sides of it are tried.
-                "chorus.rate-limits.new-drafts-per-minute", "120", "chorus.rate-limits.pages-per-minute", "600");
+                "chorus.rate-limits.new-drafts-per-minute", "120", "chorus.rate-limits.pages-per-minute", "600",
+                "chorus.rate-limits.pledge-per-minute", "3");
     }
 
     @Test
@@ -55,6 +56,21 @@ class RateLimitTest extends ChorusTest {
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).contains("30");
         assertThat(limited.text()).contains("Too many attempts");
+    }
+
+    @Test
+    void thePledgesPublicFormsHaveTheirOwnLimit() {
+        StaffClient script = new StaffClient(server.getURI()).withHeader("X-Forwarded-For", "192.0.2.30");
+        for (int i = 0; i < 3; i++) {
+            assertThat(script.post("/pledges/no-such-pledge/join", "organisation", "Spam Ltd").status()).isNotEqualTo(429);
+        }
+        Browser.Page limited = script.post("/pledge/sign/not-a-token", "name", "Spam");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).contains("30");
+        // Reading is never limited, and another address is counted on its own.
+        assertThat(script.get("/pledges/no-such-pledge/join").status()).isEqualTo(404);
+        assertThat(new StaffClient(server.getURI()).withHeader("X-Forwarded-For", "192.0.2.31")
+                .post("/pledges/no-such-pledge/join", "organisation", "Riverside Youth Club").status()).isNotEqualTo(429);
     }
 
     @Test
