@@ -98,6 +98,9 @@ class CodesignController {
         List<Designed> designed = new ArrayList<>();
         Map<String, String> designPaths = new java.util.HashMap<>();
         for (Design design : designs.newestOfEach()) {
+            if (!workflow.canView(staff, design.definition())) {
+                continue;
+            }
             designPaths.put(design.surveyId(), design.path());
             designed.add(new Designed(design.definition().title(), design.path(), design.version(),
                     designPages.statusLabel(design.status()), DesignPages.colour(design.status()),

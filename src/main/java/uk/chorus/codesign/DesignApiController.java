@@ -95,10 +95,13 @@ class DesignApiController {
     }
 
     @Get("/{surveyId}/versions")
-    HttpResponse<?> versions(String surveyId) {
+    HttpResponse<?> versions(Authentication authentication, String surveyId) {
         List<Design> versions = designs.versions(surveyId);
         if (versions.isEmpty()) {
             return HttpResponse.notFound(ApiError.of(messages.get("api.design.not.found", surveyId)));
+        }
+        if (!workflow.canView(Staff.of(authentication), versions.get(versions.size() - 1).definition())) {
+            return HttpResponse.status(HttpStatus.FORBIDDEN).body(ApiError.of(messages.get("codesign.error.other.forum.body")));
         }
         return HttpResponse.ok(versions.stream().map(this::json).toList());
     }

@@ -206,6 +206,9 @@ class DesignController {
             return Pages.notFound();
         }
         Design newest = versions.get(versions.size() - 1);
+        if (!workflow.canView(Staff.of(authentication), newest.definition())) {
+            return DesignPages.otherForums();
+        }
         Design before = pick(versions, from).orElse(versions.size() > 1 ? versions.get(versions.size() - 2) : newest);
         Design after = pick(versions, to).orElse(newest);
         DesignComparison.Result result = DesignComparison.compare(before.definition(), after.definition());

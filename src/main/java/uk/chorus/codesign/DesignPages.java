@@ -34,12 +34,20 @@ class DesignPages {
         this.messages = messages;
     }
 
-    /** Runs a page that only reads the design. */
+    /** Runs a page that only reads the design: the person must be allowed to see it (Workflow.canView). */
     MutableHttpResponse<?> viewing(Authentication authentication, String surveyId, int version,
                                    BiFunction<Staff, Design, MutableHttpResponse<?>> page) {
         Optional<Design> design = designs.find(surveyId, version);
-        return design.<MutableHttpResponse<?>>map(d -> page.apply(Staff.of(authentication), d))
-                .orElseGet(Pages::notFound);
+        if (design.isEmpty()) {
+            return Pages.notFound();
+        }
+        Staff staff = Staff.of(authentication);
+        return workflow.canView(staff, design.get().definition()) ? page.apply(staff, design.get()) : otherForums();
+    }
+
+    /** The answer to a forum member asking for another forum's survey. */
+    static MutableHttpResponse<?> otherForums() {
+        return Pages.error(HttpStatus.FORBIDDEN, "codesign.error.other.forum.title", "codesign.error.other.forum.body");
     }
 
     /** Runs a page that changes the design: the person must be one of its editors, and it must not be frozen. */

@@ -59,6 +59,15 @@ public class Workflow {
                 || staff.is(Role.YOUTH_FORUM) && forum.equals("youth-forum"));
     }
 
+    /**
+     * Leads every survey; forum members their own forum's and the staff team's (forum-less) ones. A
+     * forum's drafts carry its members' names and comments, and a youth forum's are young people's
+     * words, so another forum does not read them.
+     */
+    public boolean canView(Staff staff, SurveyDefinition survey) {
+        return survey.forum() == null || canEdit(staff, survey);
+    }
+
     /** The forum a member belongs to, which their new surveys belong to. */
     public static @Nullable String forumOf(Staff staff) {
         return staff.is(Role.YOUTH_FORUM) ? "youth-forum" : staff.is(Role.PARENT_FORUM) ? "parent-carer-forum" : null;

@@ -104,8 +104,13 @@ class CodesignWorkflowTest extends ChorusTest {
         assertThat(amira.post(design + "/questions/" + extra + "/remove").status()).isEqualTo(303);
         assertThat(amira.get(design).document().select("#question-" + extra)).isEmpty();
 
-        // A parent forum member can read the youth forum's draft but not change it.
-        assertThat(parent.get(design).status()).isEqualTo(200);
+        // A parent forum member neither reads the youth forum's draft (its members' names and words) nor changes it.
+        Browser.Page otherForum = parent.get(design);
+        assertThat(otherForum.status()).isEqualTo(403);
+        assertThat(otherForum.text()).contains("This survey belongs to another forum");
+        assertThat(parent.get(design + "/questions/" + feel).status()).isEqualTo(403);
+        assertThat(parent.get("/staff/codesign").document().select("a[href=\"" + design + "\"]")).isEmpty();
+        assertThat(amira.get("/staff/codesign").document().select("a[href=\"" + design + "\"]")).isNotEmpty();
         assertThat(parent.post(design + "/questions/" + feel + "/agreement", "agree", "yes").status()).isEqualTo(403);
 
         // Review: Ben proposes new words, shown as a difference; Amira uses them.
@@ -277,6 +282,7 @@ class CodesignWorkflowTest extends ChorusTest {
         assertThat(api.post("/api/v1/surveys/api-made-2027/versions/1/agreements", "application/json",
                 HttpRequest.BodyPublishers.ofString("{\"question\":\"happy\",\"agree\":true}"), parentToken).status())
                 .isEqualTo(403);
+        assertThat(api.get("/api/v1/surveys/api-made-2027/versions", parentToken).status()).isEqualTo(403);
         assertThat(api.post("/api/v1/surveys/api-made-2027/versions/1/status", "application/json",
                 HttpRequest.BodyPublishers.ofString("{\"status\":\"in-review\"}"), token).status()).isEqualTo(200);
         // The lead publishes with a reason (one agreement of the two needed).
