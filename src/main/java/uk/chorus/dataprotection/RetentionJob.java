@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.chorus.audit.AuditLog;
 import uk.chorus.feedback.FeedbackRetention;
+import uk.chorus.pledges.PledgeRetention;
 import uk.chorus.responses.ResponseRecords;
 import uk.chorus.results.WaveSnapshots;
 import uk.chorus.surveys.LiveSurvey;
@@ -17,7 +18,8 @@ import java.time.LocalDate;
 
 /**
  * Deletes raw responses and drafts once a survey's retention period after closing has passed
- * (retentionMonths, 24 by default). It visits every survey PostgreSQL holds, whether or not its
+ * (retentionMonths, 24 by default), feedback past its channel's retention, and pledge contacts past
+ * theirs (PledgeRetention). It visits every survey PostgreSQL holds, whether or not its
  * file is still there. Before deleting, the wave's results are kept as a stored snapshot, so
  * next year's comparison still has its baseline. Runs every few hours on every instance;
  * deleting what is already gone does nothing, so instances need not coordinate.
@@ -31,15 +33,17 @@ public class RetentionJob {
     private final AuditLog audit;
     private final Clock clock;
     private final FeedbackRetention feedback;
+    private final PledgeRetention pledges;
 
     RetentionJob(SurveyVersions versions, ResponseRecords responses, WaveSnapshots snapshots, AuditLog audit,
-                 Clock clock, FeedbackRetention feedback) {
+                 Clock clock, FeedbackRetention feedback, PledgeRetention pledges) {
         this.versions = versions;
         this.responses = responses;
         this.snapshots = snapshots;
         this.audit = audit;
         this.clock = clock;
         this.feedback = feedback;
+        this.pledges = pledges;
     }
 
     @Scheduled(fixedDelay = "6h", initialDelay = "5m")
@@ -55,6 +59,11 @@ public class RetentionJob {
         if (feedbackGone > 0) {
             audit.record("system", "retention deletion", "feedback", feedbackGone + " items past their channel's retention");
             LOG.info("Deleted {} feedback items past their channel's retention period", feedbackGone);
+        }
+        int contactsGone = pledges.clearContacts(today);
+        if (contactsGone > 0) {
+            audit.record("system", "retention deletion", "pledges", contactsGone + " organisations' contact details");
+            LOG.info("Cleared the contact details of {} pledge organisations past their retention", contactsGone);
         }
         for (LiveSurvey survey : versions.newestOfEach()) {
             LocalDate after = survey.definition().deleteRawAnswersAfter();

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import jakarta.inject.Inject;
+import uk.chorus.dataprotection.RetentionJob;
 import uk.chorus.support.Browser;
 import uk.chorus.support.ChorusTest;
 import uk.chorus.support.StaffClient;
@@ -43,6 +45,8 @@ class PledgesTest extends ChorusTest {
     private static GreenMail smtp;
     private StaffClient lead;
     private long campaign;
+    @Inject
+    RetentionJob retention;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -260,5 +264,27 @@ class PledgesTest extends ChorusTest {
         assertThat(invited.text()).contains("We are emailing the link to new.lead@example.org");
         String body = mailTo("new.lead@example.org", 1).get(0).replace("=\r\n", "");
         assertThat(body).contains("has invited you to Chorus as a").contains("/invitations/");
+    }
+
+    @Test
+    @Order(7)
+    void contactsAreClearedAYearAfterTheirCampaignsReviewAndTheOrganisationsStay() {
+        LocalDate today = LocalDate.now();
+        Browser.Page created = lead.post("/staff/pledges", "title", "An earlier pledge", "pledge", "We did it then.",
+                "commitments", "Train every member of staff", "target", "85", "launch",
+                today.minusYears(3).toString(), "review", today.minusYears(2).toString());
+        assertThat(created.status()).isEqualTo(303);
+        assertThat(lead.postFile(created.location() + "/import", "file", "old.csv", ("name,sector,contact_name,contact_email\n"
+                + "Elm Primary,school,Eve,eve@elm.example\n").getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(303);
+        long held = count("SELECT count(*) FROM pledge_organisations WHERE contact_email IS NOT NULL");
+
+        retention.runNow();
+        assertThat(count("SELECT count(*) FROM pledge_organisations WHERE name = 'Elm Primary' AND contact_name IS NULL "
+                + "AND contact_email IS NULL")).isEqualTo(1);
+        // This year's campaign still writes to its contacts.
+        assertThat(count("SELECT count(*) FROM pledge_organisations WHERE contact_email IS NOT NULL")).isEqualTo(held - 1);
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'retention deletion' AND subject = 'pledges'"))
+                .isEqualTo(1);
+        assertThat(lead.get(created.location()).text()).contains("Elm Primary").doesNotContain("eve@elm.example");
     }
 }
