@@ -4,11 +4,17 @@ import java.util.regex.Pattern;
 
 /**
  * Request paths as they may appear in a log line. Survey addresses carry the respondent's resume
- * code, which is the only key to their answers, so anything shaped like one is masked.
+ * code, which is the only key to their answers, so anything shaped like one is masked; one-time
+ * links (invitations, new passwords, pledge signing and review) carry a secret that is a key to an
+ * account or a signature, so it is masked whole.
  */
 public final class LoggedPaths {
-    // Resume codes are three groups of four Crockford letters; masked however they are written.
-    private static final Pattern CODE = Pattern.compile("(?i)[0-9a-z]{4}-?[0-9a-z]{4}-?[0-9a-z]{4}");
+    // Resume codes are three groups of four Crockford letters; masked however they are written,
+    // but only standing alone, so words in a path ("password-reset") stay readable.
+    private static final Pattern CODE =
+            Pattern.compile("(?i)(?<![0-9a-z])[0-9a-z]{4}-?[0-9a-z]{4}-?[0-9a-z]{4}(?![0-9a-z])");
+    private static final Pattern LINK_SECRET =
+            Pattern.compile("(/(?:invitations|password-reset|pledge/sign|pledge/review)/)[^/?#]+");
 
     private LoggedPaths() {
     }
@@ -18,6 +24,6 @@ public final class LoggedPaths {
             return "";
         }
         String cut = path.length() > 200 ? path.substring(0, 200) + "…" : path;
-        return CODE.matcher(cut).replaceAll("[code]");
+        return CODE.matcher(LINK_SECRET.matcher(cut).replaceAll("$1[secret]")).replaceAll("[code]");
     }
 }
