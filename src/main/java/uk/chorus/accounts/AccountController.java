@@ -28,11 +28,14 @@ import java.util.Optional;
 class AccountController {
     private final Accounts accounts;
     private final AccountAdministration administration;
+    private final PasswordResets resets;
     private final Messages messages;
 
-    AccountController(Accounts accounts, AccountAdministration administration, Messages messages) {
+    AccountController(Accounts accounts, AccountAdministration administration, PasswordResets resets,
+                      Messages messages) {
         this.accounts = accounts;
         this.administration = administration;
+        this.resets = resets;
         this.messages = messages;
     }
 
@@ -92,6 +95,21 @@ class AccountController {
                 .orElseGet(() -> Pages.seeOther("/staff/accounts"));
     }
 
+    /** A link to choose a new password, for the administrator to pass on to someone whose email is not reaching them. */
+    @Post(uri = "/reset-link", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> resetLink(HttpRequest<byte[]> request, Authentication authentication, long id) {
+        if (StaffForms.read(authentication, request).isEmpty()) {
+            return Pages.expiredForm();
+        }
+        Optional<Account> account = accounts.byId(id).filter(a -> !a.deactivated());
+        if (account.isEmpty()) {
+            return Pages.notFound();
+        }
+        String link = resets.linkFor(Staff.of(authentication), account.get());
+        return render(authentication, HttpStatus.OK, account.get(), account.get().role(), FormErrors.none(),
+                Map.of("resetLink", link, "resetHours", PasswordResets.ADMIN_LIFETIME.toHours()));
+    }
+
     @Post(uri = "/reactivate", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> reactivate(HttpRequest<byte[]> request, Authentication authentication, long id) {
         if (StaffForms.read(authentication, request).isEmpty()) {
@@ -113,12 +131,18 @@ class AccountController {
 
     private MutableHttpResponse<?> render(Authentication authentication, HttpStatus status, Account account,
                                           Role selected, FormErrors errors) {
+        return render(authentication, status, account, selected, errors, Map.of());
+    }
+
+    private MutableHttpResponse<?> render(Authentication authentication, HttpStatus status, Account account,
+                                          Role selected, FormErrors errors, Map<String, Object> extra) {
         List<Choice> roles = Arrays.stream(Role.values())
                 .map(r -> new Choice(r.roleName(), messages.get(r.labelKey()), r == selected,
                         r.ordinal() == 0 ? "role" : "role-" + r.roleName()))
                 .toList();
         Map<String, Object> model = errors.addTo(Pages.model("titleKey", "accounts.person.title",
                 "staff", Staff.of(authentication), "account", account, "roles", roles, "backUrl", "/staff/accounts"));
+        model.putAll(extra);
         return Pages.render(status, "accounts/account", model);
     }
 }

@@ -67,6 +67,14 @@ public class Accounts {
                 });
     }
 
+    void changePassword(long id, String passwordHash) {
+        jdbc.prepareStatement("UPDATE accounts SET password_hash = ? WHERE id = ?", ps -> {
+            ps.setString(1, passwordHash);
+            ps.setLong(2, id);
+            return ps.executeUpdate();
+        });
+    }
+
     /** Creates an account; empty when the email is already taken. */
     Optional<Long> create(String email, String displayName, Role role, String passwordHash) {
         return jdbc.prepareStatement("INSERT INTO accounts (email, display_name, role, password_hash) "

@@ -3,6 +3,7 @@ import uk.chorus.support.StaffFixture;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
+import uk.chorus.browser.HtmlChecker;
 import uk.chorus.support.Browser;
 import uk.chorus.support.ChorusTest;
 import uk.chorus.support.StaffClient;
@@ -12,13 +13,18 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Signing in and out, the first administrator, invitations, lock-out, CSRF and the audit log. */
+/**
+ * Signing in and out, the first administrator, invitations, lock-out, CSRF, choosing a forgotten
+ * password again, and the audit log.
+ */
 @MicronautTest(transactional = false)
 class SignInTest extends ChorusTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("chorus.admin.email", "Admin@Example.org", "chorus.admin.password", StaffFixture.ADMIN_PASSWORD);
+        // A mail server that is never there: email is queued in the outbox, where the tests read it.
+        return Map.of("chorus.admin.email", "Admin@Example.org", "chorus.admin.password", StaffFixture.ADMIN_PASSWORD,
+                "chorus.mail.host", "127.0.0.1", "chorus.mail.port", "9", "chorus.mail.every", "1h");
     }
 
     @Test
@@ -164,5 +170,69 @@ class SignInTest extends ChorusTest {
                 + StaffFixture.ADMIN_PASSWORD + "\"}");
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.body()).contains("\"tokenType\":\"Bearer\"").contains("\"expiresIn\":1800");
+    }
+
+    @Test
+    void aForgottenPasswordIsChosenAgainThroughAOneTimeLinkSentToTheAccountsEmail() {
+        StaffClient admin = StaffFixture.signedIn(server.getURI(), "admin@example.org", StaffFixture.ADMIN_PASSWORD);
+        StaffClient forgetful = StaffFixture.invite(server.getURI(), admin, "forgetful@example.org", "viewer");
+        StaffClient asker = new StaffClient(server.getURI());
+        assertThat(asker.get("/sign-in").document().select("a[href=/sign-in/forgotten]").text())
+                .isEqualTo("Forgotten your password?");
+        Browser.Page form = asker.get("/sign-in/forgotten");
+        assertThat(HtmlChecker.errors(form.body())).isEmpty();
+        Browser.Page bad = asker.postWithoutCsrf("/sign-in/forgotten", "_csrf", formToken(form), "email", "forgetful");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.errorSummary()).containsExactly("Enter an email address in the correct format, like name@example.org");
+        // An address with no account gets the same answer and no email.
+        Browser.Page unknown = asker.postWithoutCsrf("/sign-in/forgotten", "_csrf", formToken(bad), "email",
+                "nobody@example.org");
+        Browser.Page sent = asker.postWithoutCsrf("/sign-in/forgotten", "_csrf", formToken(bad), "email",
+                "Forgetful@Example.org");
+        assertThat(unknown.status()).isEqualTo(200);
+        assertThat(sent.status()).isEqualTo(200);
+        assertThat(sent.heading()).isEqualTo(unknown.heading()).isEqualTo("Check your email");
+        assertThat(count("SELECT count(*) FROM mail_outbox WHERE to_address = 'nobody@example.org'")).isZero();
+        String mail = queryText("SELECT body FROM mail_outbox WHERE to_address = 'forgetful@example.org' "
+                + "AND about LIKE 'password-reset:%'");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(/password-reset/[A-Za-z0-9_-]+)").matcher(mail);
+        assertThat(link.find()).as(mail).isTrue();
+        assertThat(mail).contains("works once, for 60 minutes");
+
+        StaffClient holder = new StaffClient(server.getURI());
+        Browser.Page choose = holder.get(link.group(1));
+        assertThat(choose.text()).contains("forgetful@example.org").contains("Choose a new password");
+        assertThat(HtmlChecker.errors(choose.body())).isEmpty();
+        assertThat(holder.postWithoutCsrf(link.group(1), "password", "short").errorSummary())
+                .containsExactly("Enter a password of at least 12 characters");
+        Browser.Page chosen = holder.postWithoutCsrf(link.group(1), "password", "a brand new password");
+        assertThat(chosen.status()).isEqualTo(303);
+        assertThat(chosen.location()).isEqualTo("/staff");
+        assertThat(holder.get("/staff").status()).isEqualTo(200);
+        // Every other session ends, the link works once, and only the new password signs in.
+        assertThat(forgetful.get("/staff").status()).isEqualTo(303);
+        assertThat(new StaffClient(server.getURI()).get(link.group(1)).status()).isEqualTo(410);
+        assertThat(new StaffClient(server.getURI()).postWithoutCsrf(link.group(1), "password", "another new password")
+                .status()).isEqualTo(410);
+        assertThat(new StaffClient(server.getURI()).signIn("forgetful@example.org", StaffFixture.PASSWORD).status())
+                .isEqualTo(422);
+        assertThat(new StaffClient(server.getURI()).signIn("forgetful@example.org", "a brand new password").status())
+                .isEqualTo(303);
+        assertThat(queryText("SELECT string_agg(action, ',' ORDER BY id) FROM audit_log WHERE action LIKE 'password%'"))
+                .isEqualTo("password reset refused,password reset requested,password reset");
+
+        // An administrator can make a link to pass on by hand.
+        String id = admin.get("/staff/accounts").document().select("tr:contains(forgetful@example.org) a").attr("href")
+                .split("/")[3];
+        Browser.Page made = admin.post("/staff/accounts/" + id + "/reset-link");
+        assertThat(made.text()).contains("it works once, for 24 hours");
+        String byHand = java.net.URI.create(made.document().select("code").text()).getPath();
+        assertThat(new StaffClient(server.getURI()).get(byHand).status()).isEqualTo(200);
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'password reset link made' "
+                + "AND actor = 'admin@example.org'")).isEqualTo(1);
+    }
+
+    private static String formToken(Browser.Page page) {
+        return page.document().select("form input[name=_csrf]").attr("value");
     }
 }
