@@ -56,6 +56,9 @@ class StaffPagesBrowserTest extends BrowserTest {
             admin.continueOn();
             assertThat(admin.find(".govuk-error-summary").getText()).contains("Enter a correct email address");
             check(admin, "sign-in-error");
+            admin.press(admin.find("a[href='/sign-in/forgotten']"));
+            assertThat(admin.heading()).isEqualTo("Forgotten your password");
+            check(admin, "forgotten-password");
             signIn(admin, ADMIN, PASSWORD);
             assertThat(admin.heading()).isEqualTo("Surveys");
             check(admin, "dashboard");
@@ -68,6 +71,9 @@ class StaffPagesBrowserTest extends BrowserTest {
             admin.press(admin.find("tr a.govuk-link"));
             assertThat(admin.find("input[name=role][value=admin]").isSelected()).isTrue();
             check(admin, "account");
+            admin.press(admin.find("form[action$='/reset-link#password'] button"));
+            assertThat(admin.find("#password ~ .govuk-inset-text code").getText()).contains("/password-reset/");
+            check(admin, "account-reset-link");
             admin.open("/staff/requests");
             check(admin, "requests");
             admin.open("/staff/audit");
