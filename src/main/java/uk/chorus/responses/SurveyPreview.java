@@ -1,7 +1,5 @@
 package uk.chorus.responses;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
@@ -13,42 +11,37 @@ import uk.chorus.web.Pages;
 import uk.chorus.web.SiteConfiguration;
 
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A survey that is not live yet, walked through exactly as a respondent will see it: the same start
  * page, question pages, checks, branching and "Check your answers", from the same page models and
- * templates. The answers typed live only in memory for a couple of hours and are never stored or
- * counted; sending ends the preview.
+ * templates. The answers typed are kept apart from drafts and responses (PreviewWalks) for a couple
+ * of hours and never counted; sending ends the preview.
  */
 @Singleton
 public class SurveyPreview {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Cache<String, State> walks = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofHours(2)).maximumSize(10_000).build();
     private final Messages messages;
     private final SupportServices support;
     private final AnswerDisplay display;
     private final SmallestGroup smallestGroup;
     private final SurveyCatalogue catalogue;
     private final SiteConfiguration site;
+    private final PreviewWalks walks;
 
     SurveyPreview(Messages messages, SupportServices support, AnswerDisplay display, SmallestGroup smallestGroup,
-                  SurveyCatalogue catalogue, SiteConfiguration site) {
+                  SurveyCatalogue catalogue, SiteConfiguration site, PreviewWalks walks) {
         this.messages = messages;
         this.support = support;
         this.display = display;
         this.smallestGroup = smallestGroup;
         this.catalogue = catalogue;
         this.site = site;
-    }
-
-    private record State(Map<String, Object> answers, int furthestPage) {
+        this.walks = walks;
     }
 
     public MutableHttpResponse<?> start(SurveyDefinition survey, String base) {
@@ -61,8 +54,9 @@ public class SurveyPreview {
         byte[] id = new byte[12];
         RANDOM.nextBytes(id);
         String walk = HexFormat.of().formatHex(id);
-        walks.put(walk, new State(Map.of(), 0));
-        Progress progress = progress(survey, walk, walks.getIfPresent(walk));
+        PreviewWalks.Walk fresh = new PreviewWalks.Walk(Map.of(), 0);
+        walks.put(walk, fresh);
+        Progress progress = progress(survey, walk, fresh);
         return Pages.seeOther(progress.shownPageNumbers().isEmpty() ? links(base, walk).check()
                 : links(base, walk).page(progress.shownPageNumbers().get(0)));
     }
@@ -91,7 +85,7 @@ public class SurveyPreview {
                 return Pages.render(HttpStatus.UNPROCESSABLE_ENTITY, "responses/page", PageModels.page(progress, number,
                         changing, form, check.errors(), links(base, walk), messages, support));
             }
-            State state = new State(progress.answers().with(check.values(), check.cleared()).values(),
+            PreviewWalks.Walk state = new PreviewWalks.Walk(progress.answers().with(check.values(), check.cleared()).values(),
                     Math.max(progress.draft().furthestPage(), number));
             walks.put(walk, state);
             return Pages.seeOther(after(progress(survey, walk, state), links(base, walk), number, changing));
@@ -109,7 +103,7 @@ public class SurveyPreview {
             if (!progress.answers().missingRequired().isEmpty()) {
                 return check(survey, base, walk, true);
             }
-            walks.invalidate(walk);
+            walks.remove(walk);
             return Pages.render("responses/done", RespondentPages.surveyModel(survey, "titleKey", "done.title",
                     "reference", messages.get("codesign.preview.reference"), "contactEmail", site.getDataProtectionEmail()));
         });
@@ -117,12 +111,12 @@ public class SurveyPreview {
 
     private MutableHttpResponse<?> withWalk(SurveyDefinition survey, String base, String walk,
                                             java.util.function.Function<Progress, MutableHttpResponse<?>> page) {
-        return Optional.ofNullable(walks.getIfPresent(walk))
+        return walks.find(walk)
                 .<MutableHttpResponse<?>>map(state -> page.apply(progress(survey, walk, state)))
                 .orElseGet(() -> Pages.seeOther(base));
     }
 
-    private static Progress progress(SurveyDefinition survey, String walk, State state) {
+    private static Progress progress(SurveyDefinition survey, String walk, PreviewWalks.Walk state) {
         // Never "saved": no "come back later" link and no resume-code box, which a preview has no use for.
         Draft draft = new Draft(0, walk, survey.id(), 0, state.answers(), Math.max(1, state.furthestPage()), null, null);
         return Progress.of(draft, survey);

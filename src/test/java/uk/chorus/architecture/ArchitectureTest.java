@@ -60,6 +60,7 @@ class ArchitectureTest {
             Map.entry("report_version_quotes", "reports"),
             Map.entry("gazetteer", "reports"),
             Map.entry("drafts", "responses"),
+            Map.entry("preview_walks", "responses"),
             Map.entry("responses", "responses"),
             Map.entry("response_codes", "responses"),
             Map.entry("accounts", "accounts"),

@@ -235,6 +235,13 @@ class CodesignWorkflowTest extends ChorusTest {
         assertThat(amira.get(skipped.location()).heading()).isEqualTo("How is your week? (optional)");
         Browser.Page back = amira.postWithoutCsrf(begun.location().replace("/page/1", "/page/1"), first, "yes");
         assertThat(back.location()).endsWith("/page/2");
+        // The walk is kept in PostgreSQL (any instance serves its next page), never as a draft, and sending ends it.
+        assertThat(count("SELECT count(*) FROM preview_walks")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM drafts WHERE survey_id = '" + design.split("/")[4] + "'")).isZero();
+        Browser.Page sent = amira.postWithoutCsrf(begun.location().replace("/page/1", "/send"));
+        assertThat(sent.text()).contains("PREVIEW (nothing was sent)");
+        assertThat(count("SELECT count(*) FROM preview_walks")).isZero();
+        assertThat(amira.get(begun.location()).location()).isEqualTo(design + "/preview/frame");
         // A survey being previewed is not served to the public.
         assertThat(new Api(server.getURI()).get("/api/v1/surveys/" + design.split("/")[4]).status()).isEqualTo(404);
     }
