@@ -179,6 +179,42 @@ class ReportsTest extends ChorusTest {
         Browser.Page pdf = reader.asset("/reports/test-report/report.pdf");
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.body()).startsWith("%PDF");
+        theMachineCheckablePartsOfPdfUaHold(pdfBytes("/reports/test-report/report.pdf"));
+    }
+
+    private byte[] pdfBytes(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.getURI().resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+
+    /**
+     * What PDF/UA asks that a machine can check without a person (veraPDF's structural checkpoints):
+     * tagged, marked, a language, the title shown rather than the file name, the PDF/UA
+     * identifier in its metadata, every font embedded, and the words there as real text.
+     */
+    private static void theMachineCheckablePartsOfPdfUaHold(byte[] bytes) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+            var catalog = pdf.getDocumentCatalog();
+            assertThat(catalog.getStructureTreeRoot()).as("tagged").isNotNull();
+            assertThat(catalog.getStructureTreeRoot().getKids()).isNotEmpty();
+            assertThat(catalog.getMarkInfo()).isNotNull();
+            assertThat(catalog.getMarkInfo().isMarked()).isTrue();
+            assertThat(catalog.getLanguage()).isEqualTo("en-GB");
+            assertThat(catalog.getViewerPreferences()).isNotNull();
+            assertThat(catalog.getViewerPreferences().displayDocTitle()).isTrue();
+            assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("Test report");
+            assertThat(catalog.getMetadata()).as("XMP metadata").isNotNull();
+            String xmp = new String(catalog.getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(xmp).contains("pdfuaid").containsPattern("pdfuaid:part(>|=\"|=')1");
+            for (var page : pdf.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    var font = page.getResources().getFont(name);
+                    assertThat(font.isEmbedded()).as(font.getName() + " embedded").isTrue();
+                }
+            }
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Short breaks and respite").contains("Corrected words.");
+        }
     }
 
     @Test
@@ -204,6 +240,10 @@ class ReportsTest extends ChorusTest {
         assertThat(api().get("/api/v1/reports/test-report").body()).doesNotContain("[phone number]")
                 .contains("\"themeId\":\"therapies\"");
         assertThat(reader.asset("/reports/test-report/easy-read.txt").body()).doesNotContain("[phone number]");
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(pdfBytes("/reports/test-report/report.pdf"))) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+                    .doesNotContain("[phone number]").contains("one quote has been taken out of this version");
+        }
         assertThat(count("SELECT count(*) FROM report_version_quotes")).isZero();
         assertThat(count("SELECT count(*) FROM report_quotes")).isZero();
         assertThat(queryText("SELECT string_agg(quotes_withdrawn::text, ',' ORDER BY version) FROM report_versions"))
