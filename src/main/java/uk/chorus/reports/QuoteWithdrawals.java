@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 import uk.chorus.audit.AuditLog;
 import uk.chorus.changes.ChangeLog;
 import uk.chorus.feedback.FeedbackErased;
+import uk.chorus.responses.RawAnswersExpired;
 import uk.chorus.responses.ResponseErased;
+import uk.chorus.responses.ResponseRecords;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Takes a quote out of every published version when the response or feedback it came from is
- * erased. Published versions are otherwise never changed, but a family's erased words must not stay
+ * erased, on request or at the end of its retention. Published versions are otherwise never changed, but a family's erased words must not stay
  * on a public page. It follows the change log from a cursor kept in PostgreSQL and moved in the
  * same transaction as the versions it rewrites, so a crash between the erasure and this step is
  * caught up on the next run, and two instances take turns. Each version counts what was taken out,
@@ -51,6 +53,7 @@ public class QuoteWithdrawals {
     private final TransactionOperations<Connection> transactions;
     private final JsonMapper json;
     private final AuditLog audit;
+    private final ResponseRecords responses;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "quote-withdrawals");
         thread.setDaemon(true);
@@ -59,12 +62,13 @@ public class QuoteWithdrawals {
     private final AtomicBoolean queued = new AtomicBoolean();
 
     QuoteWithdrawals(ChangeLog changes, JdbcOperations jdbc, TransactionOperations<Connection> transactions,
-                     JsonMapper json, AuditLog audit) {
+                     JsonMapper json, AuditLog audit, ResponseRecords responses) {
         this.changes = changes;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
         this.audit = audit;
+        this.responses = responses;
     }
 
     /** A published quote traced to an erased response or item. */
@@ -79,6 +83,11 @@ public class QuoteWithdrawals {
 
     @EventListener
     void onFeedbackErased(FeedbackErased erased) {
+        nudge();
+    }
+
+    @EventListener
+    void onRawAnswersExpired(RawAnswersExpired expired) {
         nudge();
     }
 
@@ -133,17 +142,35 @@ public class QuoteWithdrawals {
             if (entries.isEmpty()) {
                 return -1;
             }
-            List<Long> responses = new ArrayList<>();
-            List<Long> items = new ArrayList<>();
+            List<Long> goneResponses = new ArrayList<>();
+            List<Long> goneItems = new ArrayList<>();
             for (ChangeLog.Entry entry : entries) {
                 if (ERASURES.contains(entry.kind()) && entry.subjectId() != null) {
-                    (entry.kind().equals(ResponseErased.KIND) ? responses : items).add(entry.subjectId());
+                    (entry.kind().equals(ResponseErased.KIND) ? goneResponses : goneItems).add(entry.subjectId());
                 }
             }
-            int withdrawn = responses.isEmpty() && items.isEmpty() ? 0 : withdraw(traced(responses, items));
+            if (entries.stream().anyMatch(e -> e.kind().equals(RawAnswersExpired.KIND))) {
+                // A survey's raw answers went at the end of its retention, unnamed: ask which quoted responses are gone.
+                goneResponses.addAll(responses.gone(tracedResponses()));
+            }
+            int withdrawn = goneResponses.isEmpty() && goneItems.isEmpty() ? 0
+                    : withdraw(traced(goneResponses, goneItems));
             changes.moveCursor(CURSOR, entries.get(entries.size() - 1).id());
             return withdrawn;
         });
+    }
+
+    private List<Long> tracedResponses() {
+        return jdbc.prepareStatement("SELECT DISTINCT response_id FROM report_version_quotes WHERE response_id IS NOT NULL",
+                ps -> {
+                    List<Long> ids = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getLong(1));
+                        }
+                    }
+                    return ids;
+                });
     }
 
     /** Removes and returns the traces of quotes from these responses and items. */

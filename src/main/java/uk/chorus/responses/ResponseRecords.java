@@ -360,6 +360,24 @@ public class ResponseRecords {
         });
     }
 
+    /** Which of these responses are no longer held (erased, or deleted when their survey's retention ended). */
+    public List<Long> gone(List<Long> responseIds) {
+        if (responseIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.prepareStatement("SELECT id FROM unnest(?::bigint[]) AS asked(id) "
+                + "WHERE NOT EXISTS (SELECT 1 FROM responses r WHERE r.id = asked.id)", ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("bigint", responseIds.toArray()));
+            List<Long> gone = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    gone.add(rs.getLong(1));
+                }
+            }
+            return gone;
+        });
+    }
+
     /** Whether a survey still has raw responses or drafts (retention has not yet deleted them). */
     public boolean holdsAnything(String surveyId) {
         return jdbc.prepareStatement("SELECT EXISTS (SELECT 1 FROM responses WHERE survey_id = ?) "

@@ -164,7 +164,24 @@ class DataProtectionTest extends ChorusTest {
             connection.createStatement().execute("INSERT INTO responses (reference, survey_id, survey_version_id, "
                     + "channel, submission_id, answers) SELECT 'GONE-2019', 'gone-2019', id, 'api', gen_random_uuid(), "
                     + "'{\"biggest_difference\": \"Kept too long\"}' FROM survey_versions WHERE survey_id = 'gone-2019'");
+            // A report published then, quoting that response (as publishing records it).
+            connection.createStatement().execute("INSERT INTO reports (slug, title, period_from, period_to, sources, "
+                    + "created_by) VALUES ('old-report', 'Old report', '2019-01-01', '2019-02-01', "
+                    + "ARRAY['survey:gone-2019'], 'lead@example.org')");
+            connection.createStatement().execute("INSERT INTO report_versions (report_id, version, content, published_by) "
+                    + "SELECT id, 1, '{\"slug\": \"old-report\", \"title\": \"Old report\", \"period\": \"2019\", "
+                    + "\"sources\": [\"Family Voice 2019\"], \"people\": null, \"peopleText\": \"[c]\", "
+                    + "\"smallestGroup\": 5, \"themes\": [{\"rank\": 1, \"themeId\": \"waiting\", \"name\": \"Waiting\", "
+                    + "\"youSaid\": \"You said you waited.\", \"people\": null, \"peopleText\": \"[c]\", "
+                    + "\"shareText\": \"[c]\", \"quotes\": [{\"text\": \"Kept too long\", \"attribution\": null}], "
+                    + "\"actions\": [], \"measures\": []}], \"notActedOn\": []}', 'lead@example.org' "
+                    + "FROM reports WHERE slug = 'old-report'");
+            connection.createStatement().execute("INSERT INTO report_version_quotes (report_id, version, theme_id, "
+                    + "quote_digest, response_id) SELECT v.report_id, 1, 'waiting', "
+                    + "encode(sha256(convert_to('Kept too long', 'UTF8')), 'hex'), r.id FROM report_versions v, responses r "
+                    + "WHERE r.reference = 'GONE-2019'");
         }
+        assertThat(browser().get("/reports/old-report").text()).contains("Kept too long");
         Browser.Page export = assignedLead.post("/staff/requests", "code", "GONE-2019", "action", "export",
                 "reason", "Subject access request");
         assertThat(export.status()).isEqualTo(200);
@@ -178,6 +195,14 @@ class DataProtectionTest extends ChorusTest {
                 .isEqualTo("raw answers past 2021-02-01");
         assertThat(count("SELECT count(*) FROM change_log WHERE kind = 'raw-answers-expired' AND survey_id = 'gone-2019'"))
                 .isEqualTo(1);
+        // The quote leaves the published report with the words it came from.
+        String report = browser().get("/reports/old-report").text();
+        for (int tries = 0; tries < 100 && report.contains("Kept too long"); tries++) {
+            Thread.sleep(100);
+            report = browser().get("/reports/old-report").text();
+        }
+        assertThat(report).doesNotContain("Kept too long").contains("You said you waited.")
+                .contains("one quote has been taken out of this version");
         assertThat(retention.runNow()).isZero();
     }
 }
