@@ -42,6 +42,10 @@ class ReportFormats {
         if (published.superseded()) {
             text.append(messages.get("reports.text.superseded", published.latest())).append("\n");
         }
+        if (published.quotesWithdrawn() > 0) {
+            text.append(published.oneQuoteWithdrawn() ? messages.get("reports.public.withdrawn.one")
+                    : messages.get("reports.public.withdrawn", published.quotesWithdrawn())).append("\n");
+        }
         for (ReportContent.ThemeSection theme : content.themes()) {
             text.append("\n").append(theme.rank()).append(". ").append(theme.name()).append("\n\n");
             text.append(messages.get("reports.text.you.said", theme.peopleText(), theme.shareText())).append("\n");
