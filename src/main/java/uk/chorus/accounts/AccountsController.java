@@ -19,9 +19,6 @@ import uk.chorus.web.PublicAddress;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +33,7 @@ class AccountsController {
     private final Invitations invitations;
     private final uk.chorus.mail.MailSender mail;
     private final Outbox outbox;
-    private final io.micronaut.views.handlebars.HandlebarsViewsRenderer<Map<String, Object>, HttpRequest<?>> views;
+    private final uk.chorus.mail.MailTemplates templates;
     private final SurveyLeads leads;
     private final AccountAdministration administration;
     private final SurveyCatalogue catalogue;
@@ -48,10 +45,10 @@ class AccountsController {
                        AccountAdministration administration, SurveyCatalogue catalogue, AuditLog audit,
                        PublicAddress address, Messages messages,
                        uk.chorus.mail.MailSender mail, Outbox outbox,
-                       io.micronaut.views.handlebars.HandlebarsViewsRenderer<Map<String, Object>, HttpRequest<?>> views) {
+                       uk.chorus.mail.MailTemplates templates) {
         this.mail = mail;
         this.outbox = outbox;
-        this.views = views;
+        this.templates = templates;
         this.accounts = accounts;
         this.invitations = invitations;
         this.leads = leads;
@@ -106,14 +103,9 @@ class AccountsController {
 
     /** The invitation by email too, when a mail server is set: rendered from views/mail and sent in the background. */
     private void mailInvitation(String email, Role role, String link, Staff admin) {
-        StringWriter body = new StringWriter();
-        try {
-            views.render("mail/staff-invitation", Map.of("link", link, "role", messages.get(role.labelKey()),
-                    "from", admin.name(), "days", Invitations.LIFETIME.toDays()), null).writeTo(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        outbox.queue(List.of(new Outbox.Message(email, messages.get("accounts.invited.mail.subject"), body.toString(),
+        String body = templates.render("mail/staff-invitation", Map.of("link", link,
+                "role", messages.get(role.labelKey()), "from", admin.name(), "days", Invitations.LIFETIME.toDays()));
+        outbox.queue(List.of(new Outbox.Message(email, messages.get("accounts.invited.mail.subject"), body,
                 "staff-invitation:" + email)));
     }
 

@@ -2,19 +2,15 @@ package uk.chorus.accounts;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.transaction.annotation.Transactional;
-import io.micronaut.views.handlebars.HandlebarsViewsRenderer;
 import jakarta.inject.Singleton;
 import uk.chorus.audit.AuditLog;
 import uk.chorus.mail.MailSender;
+import uk.chorus.mail.MailTemplates;
 import uk.chorus.mail.Outbox;
 import uk.chorus.web.Messages;
 import uk.chorus.web.PublicAddress;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -44,13 +40,13 @@ class PasswordResets {
     private final AuditLog audit;
     private final MailSender mail;
     private final Outbox outbox;
-    private final HandlebarsViewsRenderer<Map<String, Object>, HttpRequest<?>> views;
+    private final MailTemplates templates;
     private final PublicAddress address;
     private final Messages messages;
 
     PasswordResets(JdbcOperations jdbc, Accounts accounts, Passwords passwords,
                    StaffSessions sessions, AuditLog audit, MailSender mail, Outbox outbox,
-                   HandlebarsViewsRenderer<Map<String, Object>, HttpRequest<?>> views, PublicAddress address,
+                   MailTemplates templates, PublicAddress address,
                    Messages messages) {
         this.jdbc = jdbc;
         this.accounts = accounts;
@@ -59,7 +55,7 @@ class PasswordResets {
         this.audit = audit;
         this.mail = mail;
         this.outbox = outbox;
-        this.views = views;
+        this.templates = templates;
         this.address = address;
         this.messages = messages;
     }
@@ -83,15 +79,10 @@ class PasswordResets {
             return;
         }
         String link = address.link("/password-reset/" + create(account.get().id(), normalised, EMAILED_LIFETIME));
-        StringWriter body = new StringWriter();
-        try {
-            views.render("mail/password-reset", Map.of("link", link, "minutes", EMAILED_LIFETIME.toMinutes()), null)
-                    .writeTo(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String body = templates.render("mail/password-reset", Map.of("link", link,
+                "minutes", EMAILED_LIFETIME.toMinutes()));
         outbox.queue(List.of(new Outbox.Message(account.get().email(), messages.get("password.reset.mail.subject"),
-                body.toString(), "password-reset:" + account.get().id())));
+                body, "password-reset:" + account.get().id())));
         audit.record(normalised, "password reset requested", normalised, "link emailed");
     }
 

@@ -1,16 +1,12 @@
 package uk.chorus.pledges;
 
-import io.micronaut.http.HttpRequest;
-import io.micronaut.views.handlebars.HandlebarsViewsRenderer;
 import jakarta.inject.Singleton;
+import uk.chorus.mail.MailTemplates;
 import uk.chorus.mail.Outbox;
 import uk.chorus.web.Dates;
 import uk.chorus.web.Messages;
 import uk.chorus.web.PublicAddress;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +22,15 @@ class PledgeMail {
     private final Outbox outbox;
     private final SigningLinks links;
     private final PublicAddress address;
-    private final HandlebarsViewsRenderer<Map<String, Object>, HttpRequest<?>> views;
+    private final MailTemplates templates;
     private final Messages messages;
 
     PledgeMail(Outbox outbox, SigningLinks links, PublicAddress address,
-               HandlebarsViewsRenderer<Map<String, Object>, HttpRequest<?>> views, Messages messages) {
+               MailTemplates templates, Messages messages) {
         this.outbox = outbox;
         this.links = links;
         this.address = address;
-        this.views = views;
+        this.templates = templates;
         this.messages = messages;
     }
 
@@ -66,19 +62,9 @@ class PledgeMail {
                     "contact", organisation.contactName() == null ? this.messages.get("pledges.mail.colleague")
                             : organisation.contactName(), "review", Dates.longForm(campaign.reviewOn()));
             messages.add(new Outbox.Message(organisation.contactEmail(), this.messages.get(kind.subjectKey,
-                    campaign.title()), render(kind.view, model), ABOUT + organisation.id()));
+                    campaign.title()), templates.render(kind.view, model), ABOUT + organisation.id()));
         }
         outbox.queue(messages);
         return messages.size();
-    }
-
-    private String render(String view, Map<String, Object> model) {
-        StringWriter text = new StringWriter();
-        try {
-            views.render(view, model, null).writeTo(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
     }
 }

@@ -2,18 +2,14 @@ package uk.chorus.responses;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.views.handlebars.HandlebarsViewsRenderer;
 import jakarta.inject.Singleton;
 import uk.chorus.mail.MailSender;
+import uk.chorus.mail.MailTemplates;
 import uk.chorus.web.Dates;
 import uk.chorus.web.EmailAddresses;
 import uk.chorus.web.Messages;
 import uk.chorus.web.PublicAddress;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,16 +25,15 @@ class ResumeEmail {
     private static final int PER_DRAFT_PER_HOUR = 3;
     private final MailSender mail;
     private final PublicAddress address;
-    private final HandlebarsViewsRenderer<Map<String, Object>, HttpRequest<?>> views;
+    private final MailTemplates templates;
     private final Messages messages;
     private final Cache<String, AtomicInteger> sent = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1))
             .maximumSize(100_000).build();
 
-    ResumeEmail(MailSender mail, PublicAddress address, HandlebarsViewsRenderer<Map<String, Object>, HttpRequest<?>> views,
-                Messages messages) {
+    ResumeEmail(MailSender mail, PublicAddress address, MailTemplates templates, Messages messages) {
         this.mail = mail;
         this.address = address;
-        this.views = views;
+        this.templates = templates;
         this.messages = messages;
     }
 
@@ -56,16 +51,11 @@ class ResumeEmail {
         if (count.incrementAndGet() > PER_DRAFT_PER_HOUR) {
             return Outcome.TOO_MANY;
         }
-        StringWriter body = new StringWriter();
-        try {
-            views.render("mail/resume-link", Map.of("survey", progress.survey().title(),
-                    "link", address.link(continuePath), "code", progress.code(),
-                    "closes", Dates.longForm(progress.survey().closes())), null).writeTo(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String body = templates.render("mail/resume-link", Map.of("survey", progress.survey().title(),
+                "link", address.link(continuePath), "code", progress.code(),
+                "closes", Dates.longForm(progress.survey().closes())));
         boolean delivered = mail.sendNow(to, messages.get("later.email.subject", progress.survey().title()),
-                body.toString());
+                body);
         return delivered ? Outcome.SENT : Outcome.NOT_SENT;
     }
 
