@@ -8,7 +8,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.http.cookie.SameSite;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import uk.chorus.audit.AuditLog;
@@ -21,7 +20,6 @@ import uk.chorus.web.Pages;
 import uk.chorus.web.RateLimiter;
 import uk.chorus.web.RequestBody;
 
-import java.time.Duration;
 import java.util.OptionalLong;
 
 /**
@@ -112,9 +110,7 @@ class PasswordResetController {
         String csrf = Tokens.newToken();
         var model = errors.addTo(Pages.model("titleKey", "password.forgotten.title", "email", email, "csrf", csrf,
                 "canEmail", resets.canEmail()));
-        return Pages.render(status, "accounts/forgotten", model)
-                .cookie(Cookie.of(SignInController.SIGN_IN_CSRF_COOKIE, csrf).httpOnly(true).sameSite(SameSite.Strict)
-                        .secure(ClientAddress.isHttps(request)).path("/sign-in").maxAge(Duration.ofHours(2)));
+        return Pages.render(status, "accounts/forgotten", model).cookie(SignInController.csrfCookie(request, csrf));
     }
 
     private static MutableHttpResponse<?> choose(HttpStatus status, String token, Account account, FormErrors errors) {

@@ -110,8 +110,12 @@ class SignInController {
                                           FormErrors errors) {
         String csrf = Tokens.newToken();
         var model = errors.addTo(Pages.model("titleKey", "sign.in.title", "next", next, "email", email, "csrf", csrf));
-        return Pages.render(status, "accounts/sign-in", model)
-                .cookie(Cookie.of(SIGN_IN_CSRF_COOKIE, csrf).httpOnly(true).sameSite(SameSite.Strict)
-                        .secure(ClientAddress.isHttps(request)).path("/sign-in").maxAge(Duration.ofHours(2)));
+        return Pages.render(status, "accounts/sign-in", model).cookie(csrfCookie(request, csrf));
+    }
+
+    /** The double-submit CSRF cookie for the forms under /sign-in, which come before any session. */
+    static Cookie csrfCookie(HttpRequest<?> request, String csrf) {
+        return Cookie.of(SIGN_IN_CSRF_COOKIE, csrf).httpOnly(true).sameSite(SameSite.Strict)
+                .secure(ClientAddress.isHttps(request)).path("/sign-in").maxAge(Duration.ofHours(2));
     }
 }
