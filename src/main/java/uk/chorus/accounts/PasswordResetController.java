@@ -51,7 +51,7 @@ class PasswordResetController {
     @Post(uri = "/sign-in/forgotten", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> askForLink(HttpRequest<byte[]> request) {
         var form = FormBody.parse(RequestBody.bytes(request));
-        String cookie = request.getCookies().findCookie(SignInController.SIGN_IN_CSRF_COOKIE).map(Cookie::getValue)
+        String cookie = request.getCookies().findCookie(SessionCookies.SIGN_IN_CSRF).map(Cookie::getValue)
                 .orElse(null);
         if (form.isEmpty() || !Tokens.same(cookie, StaffForms.first(form.get(), StaffForms.FIELD))) {
             return ask(request, HttpStatus.FORBIDDEN, "", FormErrors.of("email", messages.get("sign.in.expired")));
@@ -110,7 +110,7 @@ class PasswordResetController {
         String csrf = Tokens.newToken();
         var model = errors.addTo(Pages.model("titleKey", "password.forgotten.title", "email", email, "csrf", csrf,
                 "canEmail", resets.canEmail()));
-        return Pages.render(status, "accounts/forgotten", model).cookie(SignInController.csrfCookie(request, csrf));
+        return Pages.render(status, "accounts/forgotten", model).cookie(SessionCookies.signInCsrf(request, csrf));
     }
 
     private static MutableHttpResponse<?> choose(HttpStatus status, String token, Account account, FormErrors errors) {

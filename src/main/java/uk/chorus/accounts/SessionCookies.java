@@ -7,8 +7,14 @@ import uk.chorus.web.ClientAddress;
 
 import java.time.Duration;
 
-/** The staff session cookie, set the same way wherever someone is signed in (sign-in, accepted invitation). */
+/**
+ * The staff session cookie, set the same way wherever someone is signed in (sign-in, accepted
+ * invitation, new password), and the CSRF cookie of the forms under /sign-in.
+ */
 final class SessionCookies {
+    // The forms under /sign-in come before there is a session, so their CSRF token is a double-submit cookie.
+    static final String SIGN_IN_CSRF = "chorus_sign_in";
+
     private SessionCookies() {
     }
 
@@ -16,5 +22,11 @@ final class SessionCookies {
     static Cookie session(HttpRequest<?> request, String value, Duration lifetime) {
         return Cookie.of(SessionAuthenticationFetcher.COOKIE, value).httpOnly(true).sameSite(SameSite.Lax)
                 .secure(ClientAddress.isHttps(request)).path("/").maxAge(lifetime);
+    }
+
+    /** The double-submit CSRF cookie for the forms under /sign-in (signing in, a forgotten password). */
+    static Cookie signInCsrf(HttpRequest<?> request, String csrf) {
+        return Cookie.of(SIGN_IN_CSRF, csrf).httpOnly(true).sameSite(SameSite.Strict)
+                .secure(ClientAddress.isHttps(request)).path("/sign-in").maxAge(Duration.ofHours(2));
     }
 }

@@ -9,7 +9,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.http.cookie.SameSite;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -29,8 +28,6 @@ import java.util.regex.Pattern;
 /** Signing in and out of the staff pages. */
 @Controller(produces = MediaType.TEXT_HTML)
 class SignInController {
-    // Sign-in happens before there is a session, so its CSRF token is a double-submit cookie.
-    static final String SIGN_IN_CSRF_COOKIE = "chorus_sign_in";
     // A plain path on this service's staff pages, with an optional simple query: nothing else is
     // a place to go after signing in (no other site, no header tricks, nothing that cannot be a URI).
     private static final Pattern LOCAL_STAFF_PATH =
@@ -61,7 +58,7 @@ class SignInController {
     @Post(uri = "/sign-in", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> signIn(HttpRequest<byte[]> request) {
         var parsed = FormBody.parse(RequestBody.bytes(request));
-        String cookie = request.getCookies().findCookie(SIGN_IN_CSRF_COOKIE).map(Cookie::getValue).orElse(null);
+        String cookie = request.getCookies().findCookie(SessionCookies.SIGN_IN_CSRF).map(Cookie::getValue).orElse(null);
         if (parsed.isEmpty() || !Tokens.same(cookie, StaffForms.first(parsed.get(), StaffForms.FIELD))) {
             return render(request, HttpStatus.FORBIDDEN, "/staff", "",
                     FormErrors.of("email", messages.get("sign.in.expired")));
@@ -78,7 +75,7 @@ class SignInController {
         return switch (signIn.attempt(email, StaffForms.first(form, "password"), client, "browser")) {
             case SignIn.Outcome.SignedIn signedIn -> Pages.seeOther(next)
                     .cookie(SessionCookies.session(request, signedIn.token(), StaffSessions.BROWSER_LIFETIME))
-                    .cookie(Cookie.of(SIGN_IN_CSRF_COOKIE, "").maxAge(0).path("/sign-in"));
+                    .cookie(Cookie.of(SessionCookies.SIGN_IN_CSRF, "").maxAge(0).path("/sign-in"));
             case SignIn.Outcome.Wrong ignored -> render(request, HttpStatus.UNPROCESSABLE_ENTITY, next, email,
                     FormErrors.of("email", messages.get("sign.in.wrong")));
             case SignIn.Outcome.Locked locked -> render(request, HttpStatus.UNPROCESSABLE_ENTITY, next, email,
@@ -110,12 +107,6 @@ class SignInController {
                                           FormErrors errors) {
         String csrf = Tokens.newToken();
         var model = errors.addTo(Pages.model("titleKey", "sign.in.title", "next", next, "email", email, "csrf", csrf));
-        return Pages.render(status, "accounts/sign-in", model).cookie(csrfCookie(request, csrf));
-    }
-
-    /** The double-submit CSRF cookie for the forms under /sign-in, which come before any session. */
-    static Cookie csrfCookie(HttpRequest<?> request, String csrf) {
-        return Cookie.of(SIGN_IN_CSRF_COOKIE, csrf).httpOnly(true).sameSite(SameSite.Strict)
-                .secure(ClientAddress.isHttps(request)).path("/sign-in").maxAge(Duration.ofHours(2));
+        return Pages.render(status, "accounts/sign-in", model).cookie(SessionCookies.signInCsrf(request, csrf));
     }
 }
