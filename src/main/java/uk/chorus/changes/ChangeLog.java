@@ -92,18 +92,22 @@ public class ChangeLog {
                 + "ORDER BY id LIMIT ?", ps -> {
             ps.setLong(1, id);
             ps.setInt(2, limit);
-            List<Entry> entries = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long subject = rs.getLong(4);
-                    // wasNull speaks of the column read last: ask before reading any other.
-                    Long subjectId = rs.wasNull() ? null : subject;
-                    entries.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), subjectId,
-                            rs.getTimestamp(5).toInstant()));
-                }
-            }
-            return entries;
+            return entries(ps);
         });
+    }
+
+    private static List<Entry> entries(java.sql.PreparedStatement ps) throws java.sql.SQLException {
+        List<Entry> entries = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long subject = rs.getLong(4);
+                // wasNull speaks of the column read last: ask before reading any other.
+                Long subjectId = rs.wasNull() ? null : subject;
+                entries.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), subjectId,
+                        rs.getTimestamp(5).toInstant()));
+            }
+        }
+        return entries;
     }
 
     /** What has changed for one survey since a change id: the newest id, and whether all of it was new responses. */
@@ -133,6 +137,21 @@ public class ChangeLog {
                 rs.next();
                 return rs.getLong(1);
             }
+        });
+    }
+
+    /**
+     * Entries of the given kinds after one id and up to another, oldest first: for a consumer that
+     * cares about a few rare kinds and moves its cursor to {@code upTo} (taken from latest()) without
+     * reading every other entry on the way.
+     */
+    public List<Entry> ofKinds(long after, long upTo, java.util.Collection<String> kinds) {
+        return jdbc.prepareStatement("SELECT id, kind, survey_id, subject_id, at FROM change_log WHERE id > ? AND id <= ? "
+                + "AND kind = ANY (?) ORDER BY id", ps -> {
+            ps.setLong(1, after);
+            ps.setLong(2, upTo);
+            ps.setArray(3, ps.getConnection().createArrayOf("text", kinds.toArray()));
+            return entries(ps);
         });
     }
 

@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * Takes a quote out of every published version when the response or feedback it came from is
@@ -46,8 +47,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class QuoteWithdrawals {
     private static final Logger LOG = LoggerFactory.getLogger(QuoteWithdrawals.class);
     static final String CURSOR = "published-quotes";
-    private static final int BATCH = 500;
-    private static final Set<String> ERASURES = Set.of(ResponseErased.KIND, FeedbackErased.KIND);
+    private static final Set<String> FOLLOWED = Set.of(ResponseErased.KIND, FeedbackErased.KIND, RawAnswersExpired.KIND);
     private final ChangeLog changes;
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
@@ -125,37 +125,34 @@ public class QuoteWithdrawals {
         worker.shutdownNow();
     }
 
-    /** Applies every erasure after the cursor; returns how many quotes were taken out. */
+    /**
+     * Applies every erasure after the cursor in one transaction, reading only the erasure entries of
+     * the log (most entries are new responses); returns how many quotes were taken out.
+     */
     public synchronized int catchUp() {
-        int withdrawn = 0;
-        for (int batch = applyBatch(); batch >= 0; batch = applyBatch()) {
-            withdrawn += batch;
-        }
-        return withdrawn;
-    }
-
-    /** One batch of the log in one transaction; -1 when there was nothing after the cursor. */
-    private int applyBatch() {
         return transactions.executeWrite(status -> {
             long from = changes.lockCursor(CURSOR);
-            List<ChangeLog.Entry> entries = changes.after(from, BATCH);
-            if (entries.isEmpty()) {
-                return -1;
+            long upTo = changes.latest();
+            if (upTo <= from) {
+                return 0;
             }
             List<Long> goneResponses = new ArrayList<>();
             List<Long> goneItems = new ArrayList<>();
-            for (ChangeLog.Entry entry : entries) {
-                if (ERASURES.contains(entry.kind()) && entry.subjectId() != null) {
+            boolean expired = false;
+            for (ChangeLog.Entry entry : changes.ofKinds(from, upTo, FOLLOWED)) {
+                if (entry.kind().equals(RawAnswersExpired.KIND)) {
+                    expired = true;
+                } else if (entry.subjectId() != null) {
                     (entry.kind().equals(ResponseErased.KIND) ? goneResponses : goneItems).add(entry.subjectId());
                 }
             }
-            if (entries.stream().anyMatch(e -> e.kind().equals(RawAnswersExpired.KIND))) {
+            if (expired) {
                 // A survey's raw answers went at the end of its retention, unnamed: ask which quoted responses are gone.
                 goneResponses.addAll(responses.gone(tracedResponses()));
             }
             int withdrawn = goneResponses.isEmpty() && goneItems.isEmpty() ? 0
                     : withdraw(traced(goneResponses, goneItems));
-            changes.moveCursor(CURSOR, entries.get(entries.size() - 1).id());
+            changes.moveCursor(CURSOR, upTo);
             return withdrawn;
         });
     }
@@ -213,10 +210,10 @@ public class QuoteWithdrawals {
 
     /** The content without the traced quotes (each matched by theme and the digest of its words). */
     static ReportContent without(ReportContent content, List<Traced> quotes) {
+        Set<String> gone = quotes.stream().map(t -> t.themeId() + "\n" + t.digest()).collect(Collectors.toSet());
         List<ReportContent.ThemeSection> themes = content.themes().stream().map(theme -> {
             List<ReportContent.QuoteEntry> kept = theme.quotes().stream()
-                    .filter(q -> quotes.stream().noneMatch(t -> t.themeId().equals(theme.themeId())
-                            && t.digest().equals(digest(q.text()))))
+                    .filter(q -> !gone.contains(theme.themeId() + "\n" + digest(q.text())))
                     .toList();
             return new ReportContent.ThemeSection(theme.rank(), theme.themeId(), theme.name(), theme.youSaid(),
                     theme.people(), theme.peopleText(), theme.shareText(), kept, theme.actions(), theme.measures());
