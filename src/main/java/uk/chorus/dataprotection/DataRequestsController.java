@@ -81,8 +81,10 @@ class DataRequestsController {
         ResponseRecords.Held held = found.get();
         boolean erase = typed.action().equals("erase");
         if (!requests.allowed(staff, held)) {
+            // Audited as refused, but answered exactly as for a reference we do not hold: a lead
+            // not allowed to read a young person's answers must not learn that the reference exists.
             requests.refused(staff, held, erase ? "erasure" : "export");
-            return Pages.error(HttpStatus.FORBIDDEN, "requests.forbidden.title", "requests.forbidden.body");
+            return notHeld(authentication, typed);
         }
         if (erase) {
             return Pages.render("dataprotection/confirm-erasure", Pages.model("titleKey", "requests.confirm.title",
@@ -127,7 +129,7 @@ class DataRequestsController {
         }
         if (!requests.allowed(staff, found.get())) {
             requests.refused(staff, found.get(), "erasure");
-            return Pages.error(HttpStatus.FORBIDDEN, "requests.forbidden.title", "requests.forbidden.body");
+            return Pages.seeOther("/staff/requests?done=nothing");
         }
         boolean erased = requests.erase(staff, found.get(), typed.reason());
         return Pages.seeOther("/staff/requests?done=" + (erased ? "erased" : "nothing"));

@@ -16,15 +16,18 @@ class DraftHousekeeping {
     static final Duration EMPTY_FOR = Duration.ofDays(1);
     private final Drafts drafts;
     private final ChangeLog changes;
+    private final IssuedCodes issued;
 
-    DraftHousekeeping(Drafts drafts, ChangeLog changes) {
+    DraftHousekeeping(Drafts drafts, ChangeLog changes, IssuedCodes issued) {
         this.drafts = drafts;
         this.changes = changes;
+        this.issued = issued;
     }
 
     @Scheduled(fixedDelay = "1h", initialDelay = "20m")
     void run() {
         deleteEmptyDrafts();
+        issued.forgetOlderThan(IssuedCodes.KEPT_FOR);
     }
 
     @Transactional

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The web journey through a survey: open or begin, save each page, submit. Starting stores
- * nothing: a new respondent is shown page 1 under a fresh resume code, and their draft row is made
- * when that page is first saved, so merely opening a survey (or a script doing so) writes nothing.
+ * The web journey through a survey: open or begin, save each page, submit. Starting issues a
+ * fresh resume code (remembered as issued, see {@link IssuedCodes}) and shows page 1 under it;
+ * the draft row is made when that page is first saved, so merely opening a survey writes no draft.
  */
 @Singleton
 class RespondentJourney {
@@ -23,9 +23,12 @@ class RespondentJourney {
     private final SurveyVersions versions;
     private final DraftSubmission submission;
     private final RateLimiter limiter;
+    private final IssuedCodes issued;
 
-    RespondentJourney(Drafts drafts, SurveyVersions versions, DraftSubmission submission, RateLimiter limiter) {
+    RespondentJourney(Drafts drafts, SurveyVersions versions, DraftSubmission submission, RateLimiter limiter,
+                      IssuedCodes issued) {
         this.drafts = drafts;
+        this.issued = issued;
         this.versions = versions;
         this.submission = submission;
         this.limiter = limiter;
@@ -40,8 +43,9 @@ class RespondentJourney {
     }
 
     /**
-     * A stored draft's progress; or, on page 1 under a well-formed code nobody has used, a new
-     * respondent's progress, not stored until the page is saved.
+     * A stored draft's progress; or, on page 1 under a code the service issued for this survey and
+     * nobody has used, a new respondent's progress, not stored until the page is saved. A code the
+     * service never issued opens nothing, so a made-up link cannot collect someone's answers.
      */
     Optional<Progress> openOrBegin(LiveSurvey survey, String typedCode, int pageNumber) {
         Optional<String> code = Codes.readResumeCode(typedCode);
@@ -52,15 +56,17 @@ class RespondentJourney {
         if (stored.isPresent()) {
             return open(survey.id(), code.get());
         }
-        if (pageNumber != 1) {
+        if (pageNumber != 1 || !issued.issued(code.get(), survey.id())) {
             return Optional.empty();
         }
         return Optional.of(Progress.of(Draft.unsaved(code.get(), survey.id(), survey.versionId()), survey.definition()));
     }
 
-    /** A fresh code for someone starting: nothing is stored until they save page 1. */
-    String newCode() {
-        return Codes.newResumeCode();
+    /** A fresh code for someone starting, remembered as issued; no draft is stored until they save page 1. */
+    String newCode(String surveyId) {
+        String code = Codes.newResumeCode();
+        issued.issue(code, surveyId);
+        return code;
     }
 
     sealed interface Saved {

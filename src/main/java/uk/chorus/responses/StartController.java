@@ -45,7 +45,7 @@ class StartController {
                 messages)));
     }
 
-    /** "Start now": a fresh resume code and page 1. Nothing is stored until page 1 is saved. */
+    /** "Start now": a fresh resume code, remembered as issued, and page 1. No draft is stored until page 1 is saved. */
     @Get("/begin")
     MutableHttpResponse<?> begin(String surveyId) {
         return pages.whenOpen(surveyId, this::firstPage);
@@ -58,7 +58,7 @@ class StartController {
     }
 
     private MutableHttpResponse<?> firstPage(LiveSurvey survey) {
-        return Pages.seeOther(SurveyUrls.page(survey.id(), journey.newCode(), 1));
+        return Pages.seeOther(SurveyUrls.page(survey.id(), journey.newCode(survey.id()), 1));
     }
 
     @Get("/resume")

@@ -26,10 +26,13 @@ public class SurveyVersions {
     private final JsonMapper json;
     private final AuditLog audit;
     private final VersionsInUse inUse;
+    private final SurveyAudiences audiences;
     private final java.util.Map<Long, AnswerVocabulary> vocabularies = new java.util.concurrent.ConcurrentHashMap<>();
 
-    SurveyVersions(JdbcOperations jdbc, JsonMapper json, AuditLog audit, VersionsInUse inUse) {
+    SurveyVersions(JdbcOperations jdbc, JsonMapper json, AuditLog audit, VersionsInUse inUse,
+                   SurveyAudiences audiences) {
         this.jdbc = jdbc;
+        this.audiences = audiences;
         this.json = json;
         this.audit = audit;
         this.inUse = inUse;
@@ -48,6 +51,7 @@ public class SurveyVersions {
         });
         Optional<Stored> latest = latest(definition.id());
         if (latest.isEmpty()) {
+            audiences.served(definition);
             audit.record("survey file", "survey added", definition.id(), "version 1");
             return new LiveSurvey(definition, insert(definition.id(), 1, hash, document), 1);
         }
@@ -55,6 +59,8 @@ public class SurveyVersions {
         if (current.hash().equals(hash)) {
             return new LiveSurvey(definition, current.id(), current.version());
         }
+        // New wording may tighten who reads the answers, never loosen it.
+        audiences.served(definition);
         if (inUse.hasAnswers(current.id())) {
             int next = current.version() + 1;
             audit.record("survey file", "survey changed", definition.id(), "new version " + next

@@ -81,15 +81,23 @@ class DataProtectionTest extends ChorusTest {
     void aLeadNotAssignedToAYoungPeoplesSurveyCanNeitherEraseNorExportItsAnswers() {
         String reference = youngPersonsResponse();
         String before = databaseState();
+        // Refused exactly as a reference that does not exist is: the lead cannot tell that it does.
+        Browser.Page unknown = otherLead.post("/staff/requests", "code", "ZZZZ-ZZZZ", "action", "erase",
+                "reason", "Trying");
         Browser.Page asked = otherLead.post("/staff/requests", "code", reference, "action", "erase",
                 "reason", "Trying");
-        assertThat(asked.status()).isEqualTo(403);
+        assertThat(asked.status()).isEqualTo(unknown.status()).isEqualTo(422);
+        assertThat(asked.errorSummary()).isEqualTo(unknown.errorSummary()).containsExactly(
+                "We hold nothing under that reference or resume code. Check it and try again");
         Browser.Page direct = otherLead.post("/staff/requests/erase", "code", reference, "action", "erase",
                 "reason", "Trying the confirm step directly");
-        assertThat(direct.status()).isEqualTo(403);
+        Browser.Page directUnknown = otherLead.post("/staff/requests/erase", "code", "ZZZZ-ZZZZ", "action", "erase",
+                "reason", "Trying the confirm step directly");
+        assertThat(direct.status()).isEqualTo(303);
+        assertThat(direct.location()).isEqualTo(directUnknown.location()).isEqualTo("/staff/requests?done=nothing");
         Browser.Page export = otherLead.post("/staff/requests", "code", reference, "action", "export",
                 "reason", "Trying");
-        assertThat(export.status()).isEqualTo(403);
+        assertThat(export.status()).isEqualTo(422);
         assertThat(databaseState()).isEqualTo(before);
         assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'erasure refused' AND subject = '"
                 + reference + "' AND actor = 'other@example.org'")).isEqualTo(2);
