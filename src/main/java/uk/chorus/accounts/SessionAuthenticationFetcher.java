@@ -57,14 +57,31 @@ class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<
         if (token.length() > 100) {
             return Mono.empty();
         }
+        // A staff JSON API that changes something takes a bearer token; a browser's session cookie
+        // counts there only with the session's CSRF token in X-CSRF-Token, so another website cannot
+        // make a signed-in browser call it (SameSite and Origin checks are a second line, not the only one).
+        boolean cookieOnUnsafeApi = bearer.isEmpty() && isApiPath(request.getPath()) && !isSafe(request.getMethod());
+        String sentCsrf = request.getHeaders().get(CSRF_HEADER);
         // The lookup is JDBC: it runs on Micronaut's blocking (virtual thread) executor, never on
         // the event loop.
         return Mono.fromCallable(() -> sessions.find(token, kind))
                 .subscribeOn(blocking)
                 .flatMap(Mono::justOrEmpty)
+                .filter(live -> !cookieOnUnsafeApi || Tokens.same(live.csrfToken(), sentCsrf))
                 .map(live -> Authentication.build(live.account().email(), List.of(live.account().role().roleName()),
                         Map.of(ACCOUNT_ID, live.account().id(), CSRF, live.csrfToken(), KIND, live.kind(),
                                 "name", live.account().displayName())));
+    }
+
+    static final String CSRF_HEADER = "X-CSRF-Token";
+
+    static boolean isApiPath(String path) {
+        return path.toLowerCase(java.util.Locale.ROOT).startsWith("/api/");
+    }
+
+    private static boolean isSafe(io.micronaut.http.HttpMethod method) {
+        return method == io.micronaut.http.HttpMethod.GET || method == io.micronaut.http.HttpMethod.HEAD
+                || method == io.micronaut.http.HttpMethod.OPTIONS;
     }
 
     static boolean isRespondentPath(String path) {

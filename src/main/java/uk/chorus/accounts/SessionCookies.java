@@ -29,4 +29,13 @@ final class SessionCookies {
         return Cookie.of(SIGN_IN_CSRF, csrf).httpOnly(true).sameSite(SameSite.Strict)
                 .secure(ClientAddress.isHttps(request)).path("/sign-in").maxAge(Duration.ofHours(2));
     }
+
+    /**
+     * The device cookie a browser gets on signing in: it marks the browser as a place the person has
+     * signed in from, so the per-email limit a stranger can fill does not hold them back there.
+     */
+    static Cookie device(HttpRequest<?> request, String value) {
+        return Cookie.of(KnownPlaces.DEVICE_COOKIE, value).httpOnly(true).sameSite(SameSite.Strict)
+                .secure(ClientAddress.isHttps(request)).path("/sign-in").maxAge(KnownPlaces.REMEMBERED_FOR);
+    }
 }

@@ -72,9 +72,13 @@ class SignInController {
                     FormErrors.of("email", messages.get("sign.in.wrong")));
         }
         String client = clientAddress.of(request);
-        return switch (signIn.attempt(email, StaffForms.first(form, "password"), client, "browser")) {
+        String device = request.getCookies().findCookie(KnownPlaces.DEVICE_COOKIE).map(Cookie::getValue)
+                .filter(value -> value.length() <= 100).orElse(null);
+        String thisDevice = device == null ? Tokens.newToken() : device;
+        return switch (signIn.attempt(email, StaffForms.first(form, "password"), client, thisDevice, "browser")) {
             case SignIn.Outcome.SignedIn signedIn -> Pages.seeOther(next)
                     .cookie(SessionCookies.session(request, signedIn.token(), StaffSessions.BROWSER_LIFETIME))
+                    .cookie(SessionCookies.device(request, thisDevice))
                     .cookie(Cookie.of(SessionCookies.SIGN_IN_CSRF, "").maxAge(0).path("/sign-in"));
             case SignIn.Outcome.Wrong ignored -> render(request, HttpStatus.UNPROCESSABLE_ENTITY, next, email,
                     FormErrors.of("email", messages.get("sign.in.wrong")));

@@ -53,7 +53,7 @@ class TokenApiController {
             // Refused before anything is written or audited.
             return HttpResponse.badRequest(ApiError.of(messages.get("api.token.too.long", AuditLog.LONGEST_ACTOR)));
         }
-        return switch (signIn.attempt(email, password, clientAddress.of(request), "api")) {
+        return switch (signIn.attempt(email, password, clientAddress.of(request), null, "api")) {
             case SignIn.Outcome.SignedIn signedIn -> HttpResponse.ok(new Token(signedIn.token(), "Bearer",
                     StaffSessions.API_LIFETIME.toSeconds()));
             case SignIn.Outcome.Wrong ignored -> HttpResponse.status(HttpStatus.UNAUTHORIZED)

@@ -49,6 +49,26 @@ public class AuditLog {
     }
 
     /**
+     * Deletes entries older than {@code keepDays} (the table's trigger refuses anything under 365
+     * days, whatever is asked here). Runs in its own transaction: the trigger allows deletion only
+     * where this transaction has said so.
+     */
+    @io.micronaut.transaction.annotation.Transactional
+    public int purgeOlderThan(int keepDays) {
+        int days = Math.max(365, keepDays);
+        jdbc.prepareStatement("SELECT set_config('chorus.audit_purge', 'on', true), "
+                + "set_config('chorus.audit_keep_days', ?, true)", ps -> {
+            ps.setString(1, Integer.toString(days));
+            ps.executeQuery().close();
+            return null;
+        });
+        return jdbc.prepareStatement("DELETE FROM audit_log WHERE at < now() - make_interval(days => ?)", ps -> {
+            ps.setInt(1, days);
+            return ps.executeUpdate();
+        });
+    }
+
+    /**
      * Entries newest first, optionally one action and/or an actor containing some text, older
      * than {@code before} (an entry id) when paging on.
      */

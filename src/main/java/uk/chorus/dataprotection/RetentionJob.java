@@ -35,8 +35,12 @@ public class RetentionJob {
     private final FeedbackRetention feedback;
     private final PledgeRetention pledges;
 
+    private final int auditMonths;
+
     RetentionJob(SurveyVersions versions, ResponseRecords responses, WaveSnapshots snapshots, AuditLog audit,
-                 Clock clock, FeedbackRetention feedback, PledgeRetention pledges) {
+                 Clock clock, FeedbackRetention feedback, PledgeRetention pledges,
+                 @io.micronaut.context.annotation.Value("${chorus.audit.months:24}") int auditMonths) {
+        this.auditMonths = Math.max(12, auditMonths);
         this.versions = versions;
         this.responses = responses;
         this.snapshots = snapshots;
@@ -64,6 +68,13 @@ public class RetentionJob {
         if (contactsGone > 0) {
             audit.record("system", "retention deletion", "pledges", contactsGone + " organisations' contact details");
             LOG.info("Cleared the contact details of {} pledge organisations past their retention", contactsGone);
+        }
+        int auditGone = audit.purgeOlderThan((int) java.time.temporal.ChronoUnit.DAYS.between(
+                today.minusMonths(auditMonths), today));
+        if (auditGone > 0) {
+            audit.record("system", "retention deletion", "audit log", auditGone + " entries older than " + auditMonths
+                    + " months");
+            LOG.info("Deleted {} audit log entries older than {} months", auditGone, auditMonths);
         }
         for (LiveSurvey survey : versions.newestOfEach()) {
             LocalDate after = survey.definition().deleteRawAnswersAfter();

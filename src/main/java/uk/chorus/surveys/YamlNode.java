@@ -146,9 +146,17 @@ final class YamlNode {
     }
 
     /** Collects problems for one file, each with its line. */
+    /**
+     * The problems found in one file. Only the first {@link #LISTED} are kept and listed, then one
+     * line saying how many more there were: a file of 20,000 unknown keys must not be answered with
+     * a 4 MB list (and a person fixes the first few and checks again anyway).
+     */
     static final class Problems {
+        static final int LISTED = 50;
         private final String file;
         private final List<DefinitionProblem> found = new ArrayList<>();
+        private int more;
+        private int lastLine = 1;
 
         Problems(String file) {
             this.file = file;
@@ -159,11 +167,22 @@ final class YamlNode {
         }
 
         void add(int line, String message) {
-            found.add(new DefinitionProblem(file, line, message));
+            if (found.size() < LISTED) {
+                found.add(new DefinitionProblem(file, line, message));
+            } else {
+                more++;
+                lastLine = line;
+            }
         }
 
         List<DefinitionProblem> all() {
-            return List.copyOf(found);
+            if (more == 0) {
+                return List.copyOf(found);
+            }
+            List<DefinitionProblem> listed = new ArrayList<>(found);
+            listed.add(new DefinitionProblem(file, lastLine, "And " + more + (more == 1 ? " more problem" : " more problems")
+                    + " not listed here: fix the ones above and check the file again."));
+            return List.copyOf(listed);
         }
 
         boolean any() {

@@ -6,7 +6,10 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Singleton;
 import org.junit.jupiter.api.Test;
+import uk.chorus.dataprotection.RetentionJob;
+import uk.chorus.support.Api;
 import uk.chorus.support.Browser;
+import uk.chorus.support.TestDatabase;
 import uk.chorus.support.ChorusTest;
 import uk.chorus.support.StaffClient;
 
@@ -26,6 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 class RateLimitTest extends ChorusTest {
+    @jakarta.inject.Inject
+    RetentionJob retention;
+    @jakarta.inject.Inject
+    io.micronaut.context.ApplicationContext context;
+    @jakarta.inject.Inject
+    uk.chorus.web.RateLimiter limiter;
 
     @Factory
     static class StillClock {
@@ -43,7 +52,7 @@ class RateLimitTest extends ChorusTest {
                 "chorus.rate-limits.sign-in-per-minute", "3", "chorus.rate-limits.api-per-minute", "5",
                 // The shipped default for new drafts, so both sides of it are tried.
                 "chorus.rate-limits.new-drafts-per-minute", "120", "chorus.rate-limits.pages-per-minute", "600",
-                "chorus.rate-limits.pledge-per-minute", "3");
+                "chorus.rate-limits.pledge-per-minute", "3", "chorus.rate-limits.feedback-per-minute", "4");
     }
 
     @Test
@@ -122,5 +131,131 @@ class RateLimitTest extends ChorusTest {
         String elsewhere = other.get("/s/big-bang-2026/begin").location();
         assertThat(other.postWithHeaders(elsewhere, Map.of("X-Forwarded-For", "203.0.113.200"), "age_band", "16-18")
                 .status()).as("another address").isEqualTo(303);
+    }
+
+    @Test
+    void aTrailingSlashOrAnotherSpellingOfTheRouteIsCountedTheSame() {
+        // The review: 40 posts to /api/v1/feedback/ in 28 s were stored against a limit of 30.
+        int refusedAt = -1;
+        String[] spellings = {"/api/v1/feedback/", "/api/v1/feedback", "/api/v1//feedback", "/api/v1/feedback//"};
+        for (int i = 0; i < 12 && refusedAt < 0; i++) {
+            Api.Reply reply = new Api(server.getURI()).withHeader("X-Forwarded-For", "192.0.2.40")
+                    .postJson(spellings[i % spellings.length], "{\"channel\": \"local-offer\", \"comment\": \"x\"}");
+            if (reply.status() == 429) {
+                refusedAt = i;
+            }
+        }
+        assertThat(refusedAt).as("the request refused first (counting from 0)").isEqualTo(4);
+
+        // And the response API: 320 posts to a trailing-slash path were not counted at all.
+        int apiRefusedAt = -1;
+        for (int i = 0; i < 10 && apiRefusedAt < 0; i++) {
+            String path = i % 2 == 0 ? "/api/v1/surveys/family-voice-2026/responses/"
+                    : "/api/v1/surveys/family-voice-2026/responses%2F";
+            Api.Reply reply = new Api(server.getURI()).withHeader("X-Forwarded-For", "192.0.2.41")
+                    .postJson(path, "{\"submissionId\": \"" + UUID.randomUUID() + "\", \"answers\": {}}");
+            if (reply.status() == 429) {
+                apiRefusedAt = i;
+            }
+        }
+        assertThat(apiRefusedAt).isEqualTo(5);
+    }
+
+    @Test
+    void theClientAddressIsTheRightmostHopNotWhateverTheClientWroteOnTheLeft() {
+        // The review: behind a proxy, a new leftmost X-Forwarded-For value for every request dodged
+        // every per-address limit. Our proxy appends the real address on the right.
+        StaffClient script = new StaffClient(server.getURI());
+        int refusedAt = -1;
+        for (int i = 0; i < 6 && refusedAt < 0; i++) {
+            Browser.Page page = script.withHeader("X-Forwarded-For", "10.9.9." + i + ", 192.0.2.50")
+                    .signIn("rotating@example.org", "wrong password");
+            if (page.status() == 429) {
+                refusedAt = i;
+            }
+        }
+        assertThat(refusedAt).isEqualTo(3);
+    }
+
+    @Test
+    void strangersSendingWrongPasswordsFromElsewhereDoNotLockAPersonOut() {
+        String home = "192.0.2.60";
+        StaffClient person = new StaffClient(server.getURI()).withHeader("X-Forwarded-For", home);
+        assertThat(person.signIn(TEST_ADMIN, TEST_ADMIN_PASSWORD).status()).isEqualTo(303);
+        // Wrong passwords for the same email from many addresses: more than the per-email limit.
+        for (int i = 0; i < 8; i++) {
+            new StaffClient(server.getURI()).withHeader("X-Forwarded-For", "203.0.113." + (10 + i))
+                    .signIn(TEST_ADMIN, "not the password");
+        }
+        Browser.Page stranger = new StaffClient(server.getURI()).withHeader("X-Forwarded-For", "203.0.113.99")
+                .signIn(TEST_ADMIN, "still not the password");
+        assertThat(stranger.status()).as("guessing from a new address is still held back").isEqualTo(429);
+        StaffClient again = new StaffClient(server.getURI()).withHeader("X-Forwarded-For", home);
+        assertThat(again.signIn(TEST_ADMIN, TEST_ADMIN_PASSWORD).status())
+                .as("the person signs in from where they signed in before").isEqualTo(303);
+        // From a new address, the browser that signed in before (its device cookie) gets in too.
+        Browser.Page travelling = person.withHeader("X-Forwarded-For", "198.51.100.61")
+                .signIn(TEST_ADMIN, TEST_ADMIN_PASSWORD);
+        assertThat(travelling.status()).isEqualTo(303);
+    }
+
+    @Test
+    void aFloodOfRefusedSignInsDoesNotGrowTheAuditLogWithTheAttackersWords() {
+        // The review: every rate-limited sign-in was written, with a 217-character actor of their choosing.
+        String chosen = "x".repeat(205) + "@example.org";
+        long before = count("SELECT count(*) FROM audit_log");
+        StaffClient attacker = new StaffClient(server.getURI()).withHeader("X-Forwarded-For", "192.0.2.70");
+        for (int i = 0; i < 40; i++) {
+            attacker.signIn(chosen, "x");
+        }
+        assertThat(count("SELECT count(*) FROM audit_log") - before).as("rows written for 40 attempts")
+                .isLessThanOrEqualTo(3);
+        assertThat(count("SELECT count(*) FROM audit_log WHERE actor LIKE 'xxxx%' OR detail LIKE '%xxxx%'")).isZero();
+        assertThat(count("SELECT count(*) FROM audit_log WHERE actor = 'unknown email' AND action = 'sign-in refused'"))
+                .isPositive();
+    }
+
+    @Test
+    void theAuditLogIsPurgedPastItsRetentionAndOnlyThen() throws Exception {
+        try (var connection = TestDatabase.connect(databaseUrl)) {
+            connection.createStatement().execute("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only");
+            connection.createStatement().execute("INSERT INTO audit_log (at, actor, action, subject) VALUES "
+                    + "(now() - interval '800 days', 'old@example.org', 'probe', 'ancient'), "
+                    + "(now() - interval '200 days', 'old@example.org', 'probe', 'this year')");
+            connection.createStatement().execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only");
+            // Nobody deletes an entry by hand, old or new.
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> connection.createStatement()
+                    .execute("DELETE FROM audit_log WHERE subject = 'ancient'")).hasMessageContaining("append-only");
+            // The purge, even asked to keep only 30 days, removes nothing under a year old.
+            connection.setAutoCommit(false);
+            connection.createStatement().execute("SELECT set_config('chorus.audit_purge', 'on', true), "
+                    + "set_config('chorus.audit_keep_days', '30', true)");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> connection.createStatement()
+                    .execute("DELETE FROM audit_log WHERE subject = 'this year' OR action = 'sign-in'"))
+                    .hasMessageContaining("append-only");
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+        retention.runNow();
+        assertThat(count("SELECT count(*) FROM audit_log WHERE subject = 'ancient'")).isZero();
+        assertThat(count("SELECT count(*) FROM audit_log WHERE subject = 'this year'")).isEqualTo(1);
+        assertThat(queryText("SELECT detail FROM audit_log WHERE action = 'retention deletion' AND subject = 'audit log'"))
+                .isEqualTo("1 entries older than 24 months");
+    }
+
+    @Test
+    void twoInstancesShareOneLimit() {
+        // A second instance on the same database: a client spreading requests over both is held to one limit.
+        uk.chorus.web.RateLimiter secondInstance = context.createBean(uk.chorus.web.RateLimiter.class);
+        var kind = uk.chorus.web.RateLimiter.Kind.SIGN_IN;
+        assertThat(limiter.take(kind, "shared:192.0.2.80")).isEmpty();
+        assertThat(limiter.take(kind, "shared:192.0.2.80")).isEmpty();
+        assertThat(secondInstance.take(kind, "shared:192.0.2.80")).isEmpty();
+        limiter.sync();
+        secondInstance.sync();
+        assertThat(secondInstance.take(kind, "shared:192.0.2.80")).as("the fourth of a limit of 3").isPresent();
+        assertThat(secondInstance.take(kind, "shared:192.0.2.81")).as("another client").isEmpty();
+        assertThat(count("SELECT count(*) FROM rate_windows WHERE window_key LIKE '%192.0.2%'"))
+                .as("only digests are stored").isZero();
     }
 }

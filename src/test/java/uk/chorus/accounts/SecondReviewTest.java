@@ -107,4 +107,48 @@ class SecondReviewTest extends ChorusTest {
         assertThat(queryText("SELECT count(*) FROM issued_codes WHERE encode(code_digest, 'hex') = '" + code + "'"))
                 .as("only a digest is kept").isEqualTo("0");
     }
+
+    @Test
+    void aStaffApiThatChangesSomethingTakesNoSessionCookieWithoutItsCsrfToken() throws Exception {
+        String file = assignedLead.get("/staff/codesign/family-voice-2026/export.yml").body()
+                .replace("id: family-voice-2026", "id: csrf-probe-2026");
+        java.net.http.HttpClient withCookies = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(assignedLead.cookies()).build();
+        long before = count("SELECT count(*) FROM design_versions");
+        var forged = withCookies.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/api/v1/surveys"))
+                .header("Content-Type", "application/yaml").header("Accept", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(file)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).as(forged.body()).isEqualTo(401);
+        assertThat(count("SELECT count(*) FROM design_versions")).isEqualTo(before);
+
+        var withToken = withCookies.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/api/v1/surveys"))
+                .header("Content-Type", "application/yaml").header("Accept", "application/json")
+                .header("X-CSRF-Token", assignedLead.csrf())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(file)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(201);
+        // Reading still works with the cookie alone.
+        var read = withCookies.send(java.net.http.HttpRequest.newBuilder(server.getURI()
+                        .resolve("/api/v1/surveys/csrf-probe-2026/versions")).header("Accept", "application/json").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(read.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSurveyFileOfThousandsOfUnknownKeysGetsAShortAnswer() {
+        StringBuilder file = new StringBuilder("id: huge-2026\ntitle: Huge\n");
+        for (int i = 0; i < 20_000; i++) {
+            file.append("k").append(i).append(": 1\n");
+        }
+        assertThat(file.length()).as("about the reviewer's 189 KB").isBetween(150_000, 200_000);
+        StaffClient lead = StaffFixture.signedIn(server.getURI(), "assigned@example.org", StaffFixture.PASSWORD);
+        long started = System.nanoTime();
+        Browser.Page checked = lead.postFile("/staff/codesign/check", "file", "huge-2026.yml",
+                file.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(checked.status()).isEqualTo(422);
+        assertThat(checked.body().length()).as("bytes of the answer").isLessThan(60_000);
+        assertThat(checked.text()).contains("more problems not listed here");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(10));
+    }
 }

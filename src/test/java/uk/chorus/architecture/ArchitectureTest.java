@@ -37,6 +37,7 @@ class ArchitectureTest {
             Map.entry("survey_versions", "surveys"),
             Map.entry("survey_access", "surveys"),
             Map.entry("issued_codes", "responses"),
+            Map.entry("rate_windows", "web"),
             Map.entry("design_versions", "codesign"),
             Map.entry("design_status_changes", "codesign"),
             Map.entry("design_comments", "codesign"),

@@ -11,9 +11,16 @@ import java.time.Duration;
 public final class Api {
     private final URI base;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public Api(URI base) {
         this.base = base;
+    }
+
+    /** Sends this header with every request (for example X-Forwarded-For, to be another client). */
+    public Api withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     public record Reply(int status, String body, java.net.http.HttpHeaders headers) {
@@ -59,6 +66,7 @@ public final class Api {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
