@@ -15,8 +15,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import uk.chorus.web.CsvWriter;
 import uk.chorus.accounts.Role;
 import uk.chorus.accounts.Staff;
 import uk.chorus.accounts.StaffForms;
@@ -262,17 +261,16 @@ class PledgesController {
         StringWriter out = new StringWriter();
         List<Circulation.Organisation> organisations = circulation.of(id);
         Map<Long, Tracking.Step> steps = tracking.steps(organisations);
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("organisation", "sector",
-                "contact_name", "contact_email", "status", "signer_name", "signer_role", "signed_at", "listed").get())) {
+        try (CsvWriter printer = CsvWriter.to(out)) {
+            printer.row("organisation", "sector", "contact_name", "contact_email", "status", "signer_name",
+                    "signer_role", "signed_at", "listed");
             for (Circulation.Organisation o : organisations) {
                 Circulation.Signature s = o.signature();
-                printer.printRecord(o.name(), o.sector().code(), o.contactName(), o.contactEmail(),
+                printer.row(o.name(), o.sector().code(), o.contactName(), o.contactEmail(),
                         steps.get(o.id()).name().toLowerCase(Locale.ROOT).replace('_', '-'),
                         s == null ? "" : s.signerName(), s == null ? "" : s.signerRole(),
                         s == null ? "" : s.signedAt().toString(), s == null ? "" : Boolean.toString(s.listed()));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         audit.record(Staff.of(authentication).email(), "pledge signatures exported", campaign.get().slug(), null);
         return HttpResponse.ok(out.toString().getBytes(StandardCharsets.UTF_8))

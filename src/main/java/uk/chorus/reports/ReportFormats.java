@@ -5,8 +5,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.views.handlebars.HandlebarsViewsRenderer;
 import jakarta.inject.Singleton;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import uk.chorus.web.CsvWriter;
 import uk.chorus.web.Messages;
 
 import java.io.ByteArrayOutputStream;
@@ -90,22 +89,21 @@ class ReportFormats {
     /** One row per theme, and per measure under it, with suppressed counts left as [c]. */
     String figuresCsv(PublishedReports.Published published) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("rank", "theme_id", "theme",
-                "people", "share", "actions", "measure", "baseline", "latest", "change", "verdict").get())) {
+        try (CsvWriter csv = CsvWriter.to(out)) {
+            csv.row("rank", "theme_id", "theme", "people", "share", "actions", "measure", "baseline", "latest", "change",
+                    "verdict");
             for (ReportContent.ThemeSection theme : published.content().themes()) {
                 String people = theme.people() == null ? "[c]" : Long.toString(theme.people());
                 if (theme.measures().isEmpty()) {
-                    csv.printRecord(theme.rank(), theme.themeId(), theme.name(), people, theme.shareText(),
+                    csv.row(theme.rank(), theme.themeId(), theme.name(), people, theme.shareText(),
                             theme.actions().size(), "", "", "", "", "");
                 }
                 for (ReportContent.MeasureEntry measure : theme.measures()) {
-                    csv.printRecord(theme.rank(), theme.themeId(), theme.name(), people, theme.shareText(),
+                    csv.row(theme.rank(), theme.themeId(), theme.name(), people, theme.shareText(),
                             theme.actions().size(), measure.name(), nz(measure.baseline()), nz(measure.latest()),
                             nz(measure.change()), measure.verdict());
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return out.toString();
     }

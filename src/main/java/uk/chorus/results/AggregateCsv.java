@@ -1,12 +1,9 @@
 package uk.chorus.results;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import uk.chorus.web.CsvWriter;
 import uk.chorus.web.Messages;
 
-import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 
 /**
  * A survey's results as one CSV row per question, group and answer, with disclosure control
@@ -22,15 +19,15 @@ final class AggregateCsv {
             throw new IllegalArgumentException("Aggregates leave the service only with disclosure control applied");
         }
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
-            csv.printRecord("survey", "question_key", "question", "filter", "group_by", "group", "answer_code", "answer",
+        try (CsvWriter csv = CsvWriter.to(out)) {
+            csv.row("survey", "question_key", "question", "filter", "group_by", "group", "answer_code", "answer",
                     "count", "percent", "base", "weighted");
             for (QuestionResult question : results.questions()) {
                 for (QuestionResult.Row row : question.rows()) {
                     for (int c = 0; c < question.columns().size(); c++) {
                         QuestionResult.Column column = question.columns().get(c);
                         QuestionResult.Cell cell = row.cells().get(c);
-                        csv.printRecord(results.surveyId(), question.key(), question.text(),
+                        csv.row(results.surveyId(), question.key(), question.text(),
                                 results.onlyLabel() == null ? "" : results.onlyLabel(),
                                 results.byLabel() == null ? "" : results.byLabel(), row.label(), column.code(),
                                 column.label(), cell.suppressed() ? Figures.SUPPRESSED : String.valueOf(cell.count()),
@@ -40,10 +37,8 @@ final class AggregateCsv {
                     }
                 }
             }
-            csv.printRecord("note", messages.get("results.note.c", results.smallestGroup())
+            csv.row("note", messages.get("results.note.c", results.smallestGroup())
                     + (results.rounded() ? " " + messages.get("results.published.rounded") : ""));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return out.toString();
     }

@@ -1,8 +1,7 @@
 package uk.chorus.results;
 
 import jakarta.inject.Singleton;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import uk.chorus.web.CsvWriter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import uk.chorus.audit.AuditLog;
@@ -45,23 +44,20 @@ class RawExport {
         int[] rows = new int[1];
         // A byte order mark, so spreadsheet programs read the file as UTF-8.
         out.writeBytes(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180)) {
+        try (OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+             CsvWriter csv = CsvWriter.to(writer)) {
             List<Question> questions = survey.questionList();
-            csv.printRecord(keys(questions));
-            csv.printRecord(wordings(questions));
+            csv.row(keys(questions));
+            csv.row(wordings(questions));
             records.forEachRaw(survey.id(), response -> {
-                try {
-                    List<String> row = new ArrayList<>(List.of(response.reference(),
-                            DateTimeFormatter.ISO_INSTANT.format(response.submittedAt()), response.channel()));
-                    for (Question question : questions) {
-                        String answer = text(question, response.answers().get(question.key()));
-                        row.add(question.type().isText() ? Spreadsheets.neutralised(answer) : answer);
-                    }
-                    csv.printRecord(row);
-                    rows[0]++;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                List<String> row = new ArrayList<>(List.of(response.reference(),
+                        DateTimeFormatter.ISO_INSTANT.format(response.submittedAt()), response.channel()));
+                for (Question question : questions) {
+                    row.add(text(question, response.answers().get(question.key())));
                 }
+                // Every cell, not only free text, is made safe by the writer: an option label can start with "-" too.
+                csv.row(row);
+                rows[0]++;
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -38,6 +38,7 @@ class ArchitectureTest {
             Map.entry("survey_access", "surveys"),
             Map.entry("issued_codes", "responses"),
             Map.entry("rate_windows", "web"),
+            Map.entry("sign_in_known", "accounts"),
             Map.entry("design_versions", "codesign"),
             Map.entry("design_status_changes", "codesign"),
             Map.entry("design_comments", "codesign"),
@@ -100,6 +101,14 @@ class ArchitectureTest {
         noClasses().that().areAnnotatedWith(Controller.class)
                 .should().dependOnClassesThat().areAnnotatedWith(Controller.class)
                 .because("what two pages share belongs in a small service, not in another page's controller")
+                .check(MAIN);
+    }
+
+    @Test
+    void everyCsvFileIsWrittenByTheOneWriterThatNeutralisesFormulas() {
+        noClasses().that().doNotHaveFullyQualifiedName("uk.chorus.web.CsvWriter")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.apache.commons.csv.CSVPrinter")
+                .because("CsvWriter keeps a cell like =HYPERLINK(...) from running when the file is opened")
                 .check(MAIN);
     }
 

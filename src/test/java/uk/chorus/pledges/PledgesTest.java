@@ -250,6 +250,22 @@ class PledgesTest extends ChorusTest {
         assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo(
                 "organisation,sector,contact_name,contact_email,status,signer_name,signer_role,signed_at,listed");
         assertThat(csv).contains("Oak Primary,school,Ann,ann@oak.example,signed,Ann Oak,Headteacher");
+        // A name typed as a formula is written as text: opened in a spreadsheet it is never run.
+        try (var connection = uk.chorus.support.TestDatabase.connect(databaseUrl)) {
+            connection.createStatement().execute("UPDATE pledge_organisations SET contact_name = "
+                    + "'=HYPERLINK(\"http://evil.example\",\"Click\")' WHERE name = 'Oak Primary'");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        String attacked = lead.get("/staff/pledges/" + campaign + "/signatures.csv").body();
+        assertThat(attacked).contains("Oak Primary,school,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\"")
+                .doesNotContain(",=HYPERLINK").doesNotContain(",\"=HYPERLINK");
+        try (var connection = uk.chorus.support.TestDatabase.connect(databaseUrl)) {
+            connection.createStatement().execute("UPDATE pledge_organisations SET contact_name = 'Ann' "
+                    + "WHERE name = 'Oak Primary'");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
         assertThat(count("SELECT count(*) FROM mail_outbox WHERE status = 'sent' AND about LIKE 'pledge-org:%'"))
                 .isEqualTo(7);
         // A sent message's body (it holds a signing link) is not kept.
