@@ -134,8 +134,13 @@ public class IndexFollower {
             boolean any = false;
             for (List<ChangeLog.Entry> entries = changes.after(applied, BATCH); !entries.isEmpty();
                  entries = changes.after(applied, BATCH)) {
+                boolean erased = false;
                 for (ChangeLog.Entry entry : entries) {
                     apply(entry);
+                    erased |= ERASURES.contains(entry.kind());
+                }
+                if (erased) {
+                    index.expungeDeleted();
                 }
                 applied = entries.get(entries.size() - 1).id();
                 index.commit(applied, installation);
@@ -149,6 +154,10 @@ public class IndexFollower {
             LOG.warn("Catching the search index up stopped at change {} and will try again: {}", applied, e.getMessage());
         }
     }
+
+    /** Changes after which a family's words must leave the index files, not only its searches. */
+    private static final java.util.Set<String> ERASURES = java.util.Set.of(ResponseErased.KIND, RawAnswersExpired.KIND,
+            FeedbackErased.KIND);
 
     private void apply(ChangeLog.Entry entry) {
         Long subject = entry.subjectId();

@@ -18,6 +18,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -90,8 +91,12 @@ public class TextIndex {
         this.directory = directory;
         Analyzer analyzer = analysis.index();
         try {
+            // An erased comment must leave the files, not only be marked deleted: expunging merges
+            // away every segment holding a deleted document, however few it holds.
+            TieredMergePolicy merges = new TieredMergePolicy();
+            merges.setForceMergeDeletesPctAllowed(0.0);
             IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setRAMBufferSizeMB(ramBufferMb);
+                    .setRAMBufferSizeMB(ramBufferMb).setMergePolicy(merges);
             // Commit data is only what a commit made on purpose says; closing never commits half a catch-up.
             config.setCommitOnClose(false);
             this.writer = new IndexWriter(directory, config);
@@ -191,6 +196,19 @@ public class TextIndex {
     void delete(String field, String value) {
         try {
             writer.deleteDocuments(new Term(field, value));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Rewrites the segments that hold deleted documents, so an erased comment's words are gone
+     * from the files on disk once the next commit lands (until then they stay in old segments,
+     * readable by anyone with the files). Costly, so only after an erasure.
+     */
+    void expungeDeleted() {
+        try {
+            writer.forceMergeDeletes(true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -78,6 +78,65 @@ class DataProtectionTest extends ChorusTest {
     }
 
     @Test
+    void anErasedCommentsWordsLeaveTheSearchIndexFilesNotOnlyItsResults() throws Exception {
+        String word = "zephyrquill";
+        String reference = StaffFixture.respond(server.getURI(), "family-voice-2026",
+                StaffFixture.FAMILY_VOICE_ANSWERS.replace("Speech therapy in school sooner.",
+                        "Our " + word + " worry is the bus to school."));
+        for (int i = 0; i < 9; i++) {
+            StaffFixture.respond(server.getURI(), "family-voice-2026", StaffFixture.FAMILY_VOICE_ANSWERS);
+        }
+        // Rebuilt, the index holds every comment in one segment: erasing one of ten only marks it deleted
+        // there (Lucene reclaims a segment's deleted documents by itself only past a share of them).
+        assertThat(assignedLead.post("/staff/themes/index/rebuild").status()).isEqualTo(303);
+        assertThat(waitFor(() -> indexHolds(word), true)).as("indexed").isTrue();
+        Thread.sleep(500);
+        Browser.Page erased = assignedLead.post("/staff/requests/erase", "code", reference, "action", "erase",
+                "reason", "Parent asked by email");
+        assertThat(erased.location()).isEqualTo("/staff/requests?done=erased");
+        // The review: the text stayed readable in the segment files until a merge happened to run.
+        assertThat(waitFor(() -> indexHolds(word), false)).as("still in the index files").isFalse();
+    }
+
+    /** Whether any segment on disk, deleted documents included, still has the word in its terms. */
+    private boolean indexHolds(String word) {
+        try (var directory = org.apache.lucene.store.FSDirectory.open(dataDir.resolve("index"));
+             var reader = org.apache.lucene.index.DirectoryReader.open(directory)) {
+            for (var leaf : reader.leaves()) {
+                for (var field : leaf.reader().getFieldInfos()) {
+                    var terms = leaf.reader().terms(field.name);
+                    if (terms == null) {
+                        continue;
+                    }
+                    // Any form of the word (a stemmed field keeps "zephyrquil"): the first term at or after its start.
+                    var iterator = terms.iterator();
+                    String stem = word.substring(0, 7);
+                    if (iterator.seekCeil(new org.apache.lucene.util.BytesRef(stem))
+                            != org.apache.lucene.index.TermsEnum.SeekStatus.END
+                            && iterator.term().utf8ToString().startsWith(stem)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (org.apache.lucene.index.IndexNotFoundException e) {
+            return false;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static boolean waitFor(java.util.function.BooleanSupplier check, boolean wanted) throws InterruptedException {
+        for (int i = 0; i < 150; i++) {
+            if (check.getAsBoolean() == wanted) {
+                return wanted;
+            }
+            Thread.sleep(100);
+        }
+        return !wanted;
+    }
+
+    @Test
     void aLeadNotAssignedToAYoungPeoplesSurveyCanNeitherEraseNorExportItsAnswers() {
         String reference = youngPersonsResponse();
         String before = databaseState();
