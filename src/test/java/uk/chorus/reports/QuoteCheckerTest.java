@@ -118,6 +118,93 @@ class QuoteCheckerTest {
         assertThat(touched).isLessThanOrEqualTo(comments.size() / 20);
     }
 
+    /**
+     * Security issue #23: each attack exactly as the reviewer wrote it, then variants of its kind.
+     * The part in [[...]] must be redacted letter for letter and digit for digit; the test fails if
+     * any of it is published again.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            // As the reviewer wrote them.
+            "We complained to [[mrs kowalczyk]] about the transport and nothing happened.",
+            "We complained to [[MRS KOWALCZYK]] about the transport and nothing happened.",
+            "Write to me, [[jane dot doe at gmail]], if you want to know more.",
+            "Write to me at [[jane.doe＠gmail.com]] if you want to know more.",
+            "We live at [[AB1 2CD]] and the bus never comes.",
+            "We live at [[ab1 2cd]] and the bus never comes.",
+            "Follow our story at [[@janedoe_send]] on Instagram.",
+            "[[Kowalczyk]] never rang us back about the review.",
+            "The SENCo, Mrs [[Kоwalczyk]], never rang us back.",
+            "The SENCo, [[Kоwalczyk]], never rang us back.",
+            "The worker [[kоwalczyk]] never rang us back.",
+            // Other titles, in any case.
+            "We told [[mr smith]] twice.", "We told [[Ms kowalczyk]] twice.", "We told [[miss kowalczyk]] twice.",
+            "We told [[MISS KOWALCZYK]] twice.", "We told [[dr okafor]] twice.", "We told [[DR. O'BRIEN]] twice.",
+            "We told [[mx nowak]] twice.", "We told [[Mx Nowak-Smith]] twice.", "We told [[MR KOWALCZYK-JONES]] twice.",
+            "We told [[mrs jane kowalczyk]] twice.",
+            // Emails written out, with brackets, and with look-alike symbols.
+            "Email [[jane [at] gmail [dot] com]] please.", "Email [[jane(at)gmail(dot)com]] please.",
+            "Email [[JANE DOT DOE AT GMAIL DOT COM]] please.", "Email [[jane_doe at hotmail dot co dot uk]] please.",
+            "Email [[jane.doe﹫gmail.com]] please.", "Email [[jane.doe@gmail.com]] please.",
+            "Email [[jane{at}outlook{dot}com]] please.", "Email [[jane\u200b.doe@gmail.com]] please.",
+            "Email [[j.doe at btinternet.com]] please.",
+            // Phone numbers with any separators, in words, or both.
+            "Ring [[oh seven seven double oh nine oh oh four six one]] after six.",
+            "Ring [[0 7 7 0 0 9 0 0 4 6 1]] after six.", "Ring [[07700-900-461]] after six.",
+            "Ring [[07700.900.461]] after six.", "Ring [[(07700) 900 461]] after six.",
+            "Ring [[zero seven seven zero zero nine zero zero four six one]] after six.",
+            "Ring [[oh 77 double 0 nine 00 461]] after six.", "Ring [[０７７００ ９００４６１]] after six.",
+            "Ring [[07700\u00ad900461]] after six.", "Ring [[+44 7700 900461]] after six.",
+            "Ring [[seven seven zero zero nine zero zero four six one]] after six.",
+            // Postcodes in any spacing and case, and the first half where it is clearly one.
+            "We live at [[AB12CD]] now.", "We live at [[ab1  2cd]] now.", "We live at [[SW1A 1AA]] now.",
+            "We live at [[sw1a1aa]] now.", "We live at [[M1 1AE]] now.", "Our postcode is [[NE4]] if that helps.",
+            "We live in [[NE4]] and the bus never comes.", "We live at [[Ab1 2Cd]] now.",
+            // Social media names.
+            "Find us at [[＠janedoe_send]] please.", "Find me, my insta is [[janedoe]], for the whole story.",
+            "Find me on tiktok: [[jane.doe]] for the whole story.", "See [[instagram.com/janedoe_send]] for more.",
+            "Message me on snapchat [[jd_2010]] about it.", "I post as [[@JaneDoe]] about it.",
+            // Names at the start of a sentence that are no ordinary words.
+            "We waited two years. [[Nowak]] said there was no money.", "[[Okonkwo]] was the only one who listened.",
+            "[[Kowalczyk]]'s letter never came.",
+            // Look-alike letters from other scripts, and invisible characters.
+            "Our worker [[Κowalczyk]] was kind.", "Our worker [[kօwalczyk]] was kind.",
+            "We told Mrs [[Kowal\u200bczyk]] twice.", "We told [[Kowal\u200dczyk]] twice.",
+            "We told [[ｋｏｗａｌｃｚｙｋ]] twice.", "We told [[𝐊𝐨𝐰𝐚𝐥𝐜𝐳𝐲𝐤]] twice.",
+            "We told [[Јасk]] twice.", "We met [[jane]] at the hub.", "We met [[JANE]] at the hub.",
+            "My son [[OLIVER]] waited a year."
+    })
+    void redactsEachAttackOfSecurityIssue23(String planted) {
+        String line = planted.replace("\\u200b", "\u200b").replace("\\u200d", "\u200d").replace("\\u00ad", "\u00ad");
+        int start = line.indexOf("[[");
+        int end = line.indexOf("]]") - 2;
+        String text = line.replace("[[", "").replace("]]", "");
+        QuoteChecker.Checked checked = new QuoteChecker().check(text, GAZETTEER);
+        boolean[] redacted = new boolean[text.length()];
+        checked.found().forEach(f -> java.util.Arrays.fill(redacted, f.start(), f.end(), true));
+        for (int i = start; i < end; i++) {
+            if (Character.isLetterOrDigit(text.codePointAt(i)) || QuoteText.ignorable(text.charAt(i))) {
+                assertThat(redacted[i]).as("'" + text.charAt(i) + "' of '" + text.substring(start, end) + "' in: "
+                        + checked.redacted()).isTrue();
+            }
+        }
+        assertThat(checked.redacted()).doesNotContain(text.substring(start, end));
+    }
+
+    @Test
+    void leavesOrdinaryWordsInCapitalsAndAtTheStartOfASentenceAlone() {
+        QuoteChecker checker = new QuoteChecker();
+        for (String ordinary : List.of("WE WAITED TWO YEARS FOR CAMHS AND NOBODY RANG.",
+                "Nobody rang. Waiting lists are too long. Transport was late again.",
+                "We miss school trips and the sister school was no help.",
+                "The dr appointment was at nine and the room was full.",
+                "It took 18 months, from 2019 to 2021, and 3 reviews.",
+                "Facebook is useless for this and the group is full.",
+                "Year 6 was lost, and in Y6 3rd term he stopped going.")) {
+            assertThat(checker.check(ordinary, GAZETTEER).found()).as(ordinary).isEmpty();
+        }
+    }
+
     private static double recall(Map<String, int[]> byKind, String kind) {
         int[] counts = byKind.get(kind);
         return counts[0] / (double) counts[1];
