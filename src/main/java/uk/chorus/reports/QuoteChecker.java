@@ -84,13 +84,14 @@ public final class QuoteChecker {
             + "and\\s+still|years?\\s+old))(?!\\s*years?\\s+old)");
     /** A title in any case, then one or two words: which of them are a name is decided in {@link #titled}. */
     private static final Pattern TITLE = Pattern.compile("(?i)\\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Rev|Revd|Sister|"
-            + "Father|Nurse|Matron)\\.?[ \\t]+([A-Za-z][a-zA-Z'’-]*)(?:[ \\t]*[ -][ \\t]*([A-Za-z][a-zA-Z'’-]*))?");
+            + "Father|Nurse|Matron|Mister|Missus|Mistress|Madam|Doctor)(?:\\.[ \\t]*|[ \\t]+)([A-Za-z][a-zA-Z'’-]*)(?:[ \\t]*[ -][ \\t]*([A-Za-z][a-zA-Z'’-]*))?");
     /** Titles that are never ordinary words, so whatever word follows is a name, in any case. */
-    private static final Set<String> PLAIN_TITLES = Set.of("mr", "mrs", "ms", "mx", "dr", "prof", "revd");
+    private static final Set<String> PLAIN_TITLES = Set.of("mr", "mrs", "ms", "mx", "dr", "prof", "revd", "mister", "missus");
     /** "at", "(at)", "[at]", " at ", "@": how an address's "@" is written, in symbols or in words. */
     private static final String AT = "(?:[ \\t]*@[ \\t]*|[ \\t]*[(\\[{<][ \\t]*at[ \\t]*[)\\]}>][ \\t]*|[ \\t]+at[ \\t]+)";
     private static final String DOT = "(?:\\.|[ \\t]*[(\\[{<][ \\t]*dot[ \\t]*[)\\]}>][ \\t]*|[ \\t]+dot[ \\t]+)";
-    private static final String LOCAL_PART = "[A-Za-z0-9_%+'-]+(?:" + DOT + "[A-Za-z0-9_%+'-]+)*";
+    private static final String LOCAL_PART = "[A-Za-z0-9_%+'-]+(?:(?:" + DOT + "|[ \\t]+(?:underscore|dash|hyphen)[ \\t]+)"
+            + "[A-Za-z0-9_%+'-]+)*";
     private static final String TOP_LEVEL = "(?:com|org|net|uk|co|gov|nhs|ac|sch|edu|io|me|info|biz|ie|eu|us|de|fr|pl|ro|"
             + "lt|in|pk|ng|ca|au|nz|online|email|mail|live|app|dev)";
     /** Mail services whose name alone is the rest of an address ("jane dot doe at gmail"). */
@@ -130,7 +131,12 @@ public final class QuoteChecker {
     /** "my insta is janedoe", "tiktok: jane.doe", "find us on snapchat jd_2010". */
     private static final Pattern PLATFORM_NAME = Pattern.compile("(?i)\\b(?:insta(?:gram)?|ig|twitter|tiktok|snap(?:chat)?|"
             + "facebook|fb|threads|youtube|discord|telegram|twitch|handle|username|user[ \\t]name)\\b(?:[ \\t]+(?:handle|name|"
-            + "page|account|username|id))?([ \\t]*(?:is|:|=|-|–)[ \\t]*|[ \\t]+)(@?[A-Za-z0-9_.]{2,30}[A-Za-z0-9_])");
+            + "page|account|username|id))?([ \\t]*(?:is|:|=|-|–|,)[ \\t]*|[ \\t]+)(@?[A-Za-z0-9_.]{2,30}[A-Za-z0-9_])");
+    /** "I'm janedoe on tiktok": a name before the platform. */
+    private static final Pattern NAME_ON_PLATFORM = Pattern.compile("(?i)(?<![A-Za-z0-9_.@])(@?[A-Za-z0-9_.]{3,30})[ \\t]+"
+            + "(?:on|at|via)[ \\t]+(?:insta(?:gram)?|tiktok|twitter|snap(?:chat)?|facebook|fb|threads|youtube|discord|x)\\b");
+    /** "jane_doe_send": words joined by underscores are a username or an address, never prose. */
+    private static final Pattern UNDERSCORED = Pattern.compile("(?<![A-Za-z0-9_])[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)+(?![A-Za-z0-9_])");
     private static final Pattern KIN = Pattern.compile("(?i)\\b(?:my|our|his|her|their|your)\\s+(?:(?:little|youngest|eldest|"
             + "oldest|older|younger|middle|twin|step|foster|adopted|autistic|disabled|lovely|beautiful|amazing|baby|big)\\s+)*"
             + "(?:son|daughter|child|boy|girl|grandson|granddaughter|grandchild|brother|sister|nephew|niece|kid|twins?|"
@@ -299,14 +305,18 @@ public final class QuoteChecker {
      * between them ("0 7 7 0 0-9 0 0 4 6 1"), digits in words ("oh seven seven double oh nine"),
      * or both. Nine digits or more in a row is a phone number; fewer is a count, a year or a date.
      */
-    private static void digitRuns(String text, List<Found> found) {
+    private static void digitRuns(String written, List<Found> found) {
+        String text = lettersAsDigits(written);
         Matcher digit = DIGIT.matcher(text);
         int start = -1;
         int end = -1;
         int digits = 0;
         int repeat = 1;
         while (digit.find()) {
-            boolean joined = start >= 0 && DIGIT_GAP.matcher(text.substring(end, digit.start())).matches();
+            String gap = start >= 0 ? text.substring(end, digit.start()) : "";
+            // A comma may part digits said in words ("oh seven seven, nine"), not figures ("2019, 2020").
+            boolean joined = start >= 0 && (DIGIT_GAP.matcher(gap).matches() || (digit.group(2) != null
+                    || !Character.isDigit(text.charAt(end - 1))) && gap.matches("[\\s,]*,[\\s,]*"));
             if (!joined) {
                 if (digits >= PHONE_DIGITS) {
                     found.add(new Found(Kind.PHONE, start, end, text.substring(start, end)));
@@ -331,6 +341,27 @@ public final class QuoteChecker {
         }
     }
 
+    /**
+     * "O77OO 9OO461", "O7700 9004G1": a letter O or l written among digits is read as the digit it
+     * imitates. Same length as the text.
+     */
+    private static String lettersAsDigits(String text) {
+        char[] read = text.toCharArray();
+        Matcher token = Pattern.compile("[0-9OoIl|]{4,}").matcher(text);
+        while (token.find()) {
+            if (token.group().chars().filter(Character::isDigit).count() >= 2) {
+                for (int i = token.start(); i < token.end(); i++) {
+                    read[i] = switch (read[i]) {
+                        case 'O', 'o' -> '0';
+                        case 'I', 'l', '|' -> '1';
+                        default -> read[i];
+                    };
+                }
+            }
+        }
+        return new String(read);
+    }
+
     /** UK postcodes in any case and spacing, and the first half of one where it is clearly a postcode. */
     private static void postcodes(String text, List<Found> found) {
         Matcher postcode = POSTCODE.matcher(text);
@@ -350,7 +381,7 @@ public final class QuoteChecker {
 
     /** Social media names: "@janedoe_send", a profile's address, "my insta is janedoe". */
     private static void handles(String text, List<Found> found) {
-        for (Pattern pattern : new Pattern[]{AT_HANDLE, PROFILE_LINK}) {
+        for (Pattern pattern : new Pattern[]{AT_HANDLE, PROFILE_LINK, UNDERSCORED}) {
             Matcher handle = pattern.matcher(text);
             while (handle.find()) {
                 found.add(new Found(Kind.HANDLE, handle.start(), handle.end(), handle.group()));
@@ -367,6 +398,14 @@ public final class QuoteChecker {
                     && !NAME_FOLLOWERS.contains(name.toLowerCase(Locale.ROOT));
             if (looksLikeOne || unknownWord) {
                 found.add(new Found(Kind.HANDLE, named.start(2), named.end(2), name));
+            }
+        }
+        Matcher before = NAME_ON_PLATFORM.matcher(text);
+        while (before.find()) {
+            String name = before.group(1);
+            if (name.startsWith("@") || name.matches(".*[_0-9].*") || name.matches(".+\\..+")
+                    || !EnglishWords.ordinary(name) && !littleWord(name) && !EnglishWords.properNoun(name)) {
+                found.add(new Found(Kind.HANDLE, before.start(1), before.end(1), name));
             }
         }
     }
@@ -544,7 +583,12 @@ public final class QuoteChecker {
             boolean capitalTitle = Character.isUpperCase(title.charAt(0));
             boolean plainTitle = PLAIN_TITLES.contains(title.toLowerCase(Locale.ROOT));
             boolean named;
-            if (capitalTitle && Character.isUpperCase(name.charAt(0))) {
+            boolean capitalName = Character.isUpperCase(name.charAt(0));
+            if (capitalName && !capitalTitle && KNOWN_CAPITALISED.contains(name)) {
+                // "we miss Christmas"
+                named = false;
+            } else if (capitalName) {
+                // "Mrs Patel", "miss Smith": a capital after a title names someone.
                 named = true;
             } else if (plainTitle) {
                 named = !littleWord(name);

@@ -137,7 +137,8 @@ final class QuoteText {
     /**
      * Words of the original that mix Latin letters with letters of another script ("Kowalczyk" with
      * a Cyrillic "о"), or that are written wholly in another script's letters that look Latin
-     * ("Јасk"): nobody writes a word that way except to get it past a check. Each is {start, end}.
+     * ("Јасk"), or Latin words with an invisible character inside ("kowal\u200bczyk"): nobody writes
+ * a word that way except to get it past a check. Each is {start, end}.
      */
     static List<int[]> disguisedWords(String original) {
         List<int[]> disguised = new ArrayList<>();
@@ -152,10 +153,18 @@ final class QuoteText {
             boolean latin = false;
             boolean other = false;
             boolean allLookalike = true;
+            boolean hidden = false;
+            boolean pending = false;
             while (i < original.length()) {
                 cp = original.codePointAt(i);
                 if (!Character.isLetter(cp) && !ignorable(cp) && Character.getType(cp) != Character.NON_SPACING_MARK) {
                     break;
+                }
+                if (ignorable(cp)) {
+                    pending = true;
+                } else if (Character.isLetter(cp) && pending) {
+                    // An invisible character between two letters ("Kowal\u200bczyk") only hides a word.
+                    hidden = true;
                 }
                 if (Character.isLetter(cp)) {
                     int script = UScript.getScript(cp);
@@ -172,7 +181,7 @@ final class QuoteText {
                 }
                 i += Character.charCount(cp);
             }
-            if (other && (latin || allLookalike)) {
+            if (other && (latin || allLookalike) || hidden && latin && !other) {
                 disguised.add(new int[]{start, i});
             }
         }

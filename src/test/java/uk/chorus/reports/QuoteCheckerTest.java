@@ -172,7 +172,13 @@ class QuoteCheckerTest {
             "We told Mrs [[Kowal\u200bczyk]] twice.", "We told [[Kowal\u200dczyk]] twice.",
             "We told [[ｋｏｗａｌｃｚｙｋ]] twice.", "We told [[𝐊𝐨𝐰𝐚𝐥𝐜𝐳𝐲𝐤]] twice.",
             "We told [[Јасk]] twice.", "We met [[jane]] at the hub.", "We met [[JANE]] at the hub.",
-            "My son [[OLIVER]] waited a year."
+            "My son [[OLIVER]] waited a year.",
+            // More of each kind: spacing, spelled separators, letters for digits, handles before the platform.
+            "We told [[MRS.KOWALCZYK]] twice.", "We told [[miss Smith]] twice.", "We told [[Mister Kowalczyk]] twice.",
+            "Email [[jane underscore doe at gmail dot com]] please.",
+            "Ring [[oh seven seven oh oh, nine oh oh four six one]] please.", "Ring [[O77OO 9OO461]] please.",
+            "Find me on insta, [[janedoe]] please.", "I am [[janedoe]] on tiktok.", "Follow [[jane_doe_send]] for news.",
+            "We told [[kowal\\u200bczyk]] twice.", "See [[x.com/janedoe]] for more."
     })
     void redactsEachAttackOfSecurityIssue23(String planted) {
         String line = planted.replace("\\u200b", "\u200b").replace("\\u200d", "\u200d").replace("\\u00ad", "\u00ad");
@@ -200,7 +206,10 @@ class QuoteCheckerTest {
                 "The dr appointment was at nine and the room was full.",
                 "It took 18 months, from 2019 to 2021, and 3 reviews.",
                 "Facebook is useless for this and the group is full.",
-                "Year 6 was lost, and in Y6 3rd term he stopped going.")) {
+                "Year 6 was lost, and in Y6 3rd term he stopped going.",
+                "We found it on facebook and posted updates on instagram.",
+                "In 2019, 2020, 2021 and 2022 nothing changed.", "We miss Christmas with the family.",
+                "Look at me and my email address, it is fine.")) {
             assertThat(checker.check(ordinary, GAZETTEER).found()).as(ordinary).isEmpty();
         }
     }
