@@ -89,7 +89,8 @@ class QuotesController {
             return Pages.expiredForm();
         }
         String textId = StaffForms.first(form.get(), "textId");
-        String quote = StaffForms.first(form.get(), "quote").strip();
+        // Invisible characters (zero-width spaces, joiners) show nothing and can only hide a word from the check.
+        String quote = QuoteText.visible(StaffForms.first(form.get(), "quote")).strip();
         String attribution = StaffForms.first(form.get(), "attribution");
         boolean confirmed = "yes".equals(StaffForms.first(form.get(), "safe"));
         Optional<ReportStore.Report> report = store.find(id);

@@ -124,8 +124,8 @@ class QuoteAttacksTest extends ChorusTest {
             assertThat(count("SELECT count(*) FROM report_quotes")).isZero();
         }
 
-        // Cuts marked with … and redactions are the lead's to make; so is tidying spaces and punctuation.
-        assertThat(approve("therapies", textId, "… speech and language therapy stopped in March and nobody from "
+        // Cuts marked with … and redactions are the lead's to make; invisible characters are taken out.
+        assertThat(approve("therapies", textId, "… spe\u200bech and language therapy stopped in March and nobody from "
                 + "the service has told us when [...]").status()).isEqualTo(303);
         assertThat(queryText("SELECT quote FROM report_quotes")).isEqualTo("… speech and language therapy stopped in "
                 + "March and nobody from the service has told us when [...]");
