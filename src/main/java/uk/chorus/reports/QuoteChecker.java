@@ -132,6 +132,8 @@ public final class QuoteChecker {
     private static final Pattern PLATFORM_NAME = Pattern.compile("(?i)\\b(?:insta(?:gram)?|ig|twitter|tiktok|snap(?:chat)?|"
             + "facebook|fb|threads|youtube|discord|telegram|twitch|handle|username|user[ \\t]name)\\b(?:[ \\t]+(?:handle|name|"
             + "page|account|username|id))?([ \\t]*(?:is|:|=|-|–|,)[ \\t]*|[ \\t]+)(@?[A-Za-z0-9_.]{2,30}[A-Za-z0-9_])");
+    /** "@ janedoe": a name after an "@" and a space. */
+    private static final Pattern SPACED_AT_HANDLE = Pattern.compile("(?<![A-Za-z0-9._%+-])@[ \\t]+([A-Za-z][A-Za-z0-9_.]{2,29})");
     /** "I'm janedoe on tiktok": a name before the platform. */
     private static final Pattern NAME_ON_PLATFORM = Pattern.compile("(?i)(?<![A-Za-z0-9_.@])(@?[A-Za-z0-9_.]{3,30})[ \\t]+"
             + "(?:on|at|via)[ \\t]+(?:insta(?:gram)?|tiktok|twitter|snap(?:chat)?|facebook|fb|threads|youtube|discord|x)\\b");
@@ -398,6 +400,13 @@ public final class QuoteChecker {
                     && !NAME_FOLLOWERS.contains(name.toLowerCase(Locale.ROOT));
             if (looksLikeOne || unknownWord) {
                 found.add(new Found(Kind.HANDLE, named.start(2), named.end(2), name));
+            }
+        }
+        Matcher spaced = SPACED_AT_HANDLE.matcher(text);
+        while (spaced.find()) {
+            String name = spaced.group(1);
+            if (name.matches(".*[_0-9.].*") || !EnglishWords.ordinary(name) && !littleWord(name)) {
+                found.add(new Found(Kind.HANDLE, spaced.start(), spaced.end(), spaced.group()));
             }
         }
         Matcher before = NAME_ON_PLATFORM.matcher(text);

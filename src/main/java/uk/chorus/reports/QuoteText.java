@@ -172,6 +172,11 @@ final class QuoteText {
                     if (!NFKC.normalize(one).equals(Normalizer2.getNFCInstance().normalize(one))) {
                         // Full-width or mathematical letters ("ｋｏｗａｌｃｚｙｋ", "𝐉𝐚𝐧𝐞"): Latin, dressed up.
                         other = true;
+                    } else if (script == UScript.LATIN && cp > 0x24F && !withoutMarks(one).chars().allMatch(c -> c < 0x80)
+                            && fold(cp).chars().allMatch(c -> c < 0x80)) {
+                        // Small capitals and phonetic letters ("ᴋᴏᴡᴀʟᴄᴢʏᴋ"): Latin in name only, like
+                        // full-width; accented letters ("é", "ł") are ordinary Latin and pass.
+                        other = true;
                     } else if (script == UScript.LATIN) {
                         latin = true;
                     } else if (script != UScript.COMMON && script != UScript.INHERITED) {

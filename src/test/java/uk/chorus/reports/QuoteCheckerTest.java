@@ -178,7 +178,9 @@ class QuoteCheckerTest {
             "Email [[jane underscore doe at gmail dot com]] please.",
             "Ring [[oh seven seven oh oh, nine oh oh four six one]] please.", "Ring [[O77OO 9OO461]] please.",
             "Find me on insta, [[janedoe]] please.", "I am [[janedoe]] on tiktok.", "Follow [[jane_doe_send]] for news.",
-            "We told [[kowal\\u200bczyk]] twice.", "See [[x.com/janedoe]] for more."
+            "We told [[kowal\\u200bczyk]] twice.", "See [[x.com/janedoe]] for more.", "We told [[ᴋᴏᴡᴀʟᴄᴢʏᴋ]] twice.",
+            "Tweet me [[@ janedoe]] please.", "Ring [[07 700 900 461]] today.",
+            "Ring [[+44 (0)7700 900461]] today."
     })
     void redactsEachAttackOfSecurityIssue23(String planted) {
         String line = planted.replace("\\u200b", "\u200b").replace("\\u200d", "\u200d").replace("\\u00ad", "\u00ad");
@@ -209,7 +211,8 @@ class QuoteCheckerTest {
                 "Year 6 was lost, and in Y6 3rd term he stopped going.",
                 "We found it on facebook and posted updates on instagram.",
                 "In 2019, 2020, 2021 and 2022 nothing changed.", "We miss Christmas with the family.",
-                "Look at me and my email address, it is fine.")) {
+                "Look at me and my email address, it is fine.", "We meet @ the hub at 3pm.",
+                "The café was lovely but the naïve plan failed.")) {
             assertThat(checker.check(ordinary, GAZETTEER).found()).as(ordinary).isEmpty();
         }
     }
