@@ -18,14 +18,19 @@ import java.util.regex.Pattern;
 
 /**
  * Finds what could identify someone in a quote before it is published: names, schools and other
- * organisations, places, email addresses, phone numbers, dates of birth and the ages of named
- * children, and gives the quote back with each replaced by its kind in brackets ("[name]").
- * Emails by pattern, phone numbers by libphonenumber (as the network reads them), the area's
- * schools, organisations, places and names from the gazetteer, first names from a list, and the
- * rest from how people write about them: a capitalised word in mid-sentence that is not a known
- * word of this field, "my son ...", "Mrs ...", "at ... Primary", "born on ...". It errs towards
- * redacting: a lead sees every part found, and can put a word back.
- * A young person's quote is checked exactly as an adult's.
+ * organisations, places, postcodes, email addresses, phone numbers, social media names, dates of
+ * birth and the ages of named children, and gives the quote back with each replaced by its kind in
+ * brackets ("[name]"). Every check reads the quote normalised ({@link QuoteText}), so look-alike
+ * letters, full-width symbols and invisible characters hide nothing, and words all in capitals
+ * are read as words. Emails by pattern, written with symbols or in words; phone numbers by
+ * libphonenumber (as the network reads them) and as any long run of digits, written or said;
+ * postcodes by the UK's postcode areas; the area's schools, organisations, places and names from
+ * the gazetteer, first names from a list, ordinary words from a dictionary ({@link EnglishWords}),
+ * and the rest from how people write about them: a capitalised word in mid-sentence that is not a
+ * known word of this field, one at the start of a sentence that is no ordinary word, "my son ...",
+ * "Mrs ..." in any case, "at ... Primary", "born on ...", "my insta is ...". A word mixing scripts
+ * is a find in itself. It errs towards redacting: a lead sees every part found, and can put a
+ * word back. A young person's quote is checked exactly as an adult's.
  */
 public final class QuoteChecker {
 
@@ -84,7 +89,8 @@ public final class QuoteChecker {
             + "and\\s+still|years?\\s+old))(?!\\s*years?\\s+old)");
     /** A title in any case, then one or two words: which of them are a name is decided in {@link #titled}. */
     private static final Pattern TITLE = Pattern.compile("(?i)\\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Rev|Revd|Sister|"
-            + "Father|Nurse|Matron|Mister|Missus|Mistress|Madam|Doctor)(?:\\.[ \\t]*|[ \\t]+)([A-Za-z][a-zA-Z'’-]*)(?:[ \\t]*[ -][ \\t]*([A-Za-z][a-zA-Z'’-]*))?");
+            + "Father|Nurse|Matron|Mister|Missus|Mistress|Madam|Doctor)(?:\\.[ \\t]*|[ \\t]+)([A-Za-z][a-zA-Z'’-]*)"
+            + "(?:[ \\t]*[ -][ \\t]*([A-Za-z][a-zA-Z'’-]*))?");
     /** Titles that are never ordinary words, so whatever word follows is a name, in any case. */
     private static final Set<String> PLAIN_TITLES = Set.of("mr", "mrs", "ms", "mx", "dr", "prof", "revd", "mister", "missus");
     /** "at", "(at)", "[at]", " at ", "@": how an address's "@" is written, in symbols or in words. */
@@ -103,10 +109,8 @@ public final class QuoteChecker {
     /** A digit, or a digit said in words, as a phone number is read out: "oh seven seven double oh". */
     private static final Pattern DIGIT = Pattern.compile("(?i)(\\d)|\\b(zero|oh|o|nought|nil|one|two|three|four|five|six|"
             + "seven|eight|nine|double|triple|treble)\\b");
-    /** What may stand between the digits of one phone number (not "/", which dates use, nor ","). */
+    /** What may stand between the digits of one phone number (not "/", which dates use; "," only beside words). */
     private static final Pattern DIGIT_GAP = Pattern.compile("[\\s\\-.()+–—]*");
-    private static final List<String> DIGIT_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven",
-            "eight", "nine");
     /** Fewer digits than this in a row is a count, a year or a date; this many is a phone number. */
     private static final int PHONE_DIGITS = 9;
     /** The postcode areas of the UK, so a postcode is told from "Y6" or "B12 vitamins". */
@@ -265,9 +269,9 @@ public final class QuoteChecker {
             found.add(new Found(Kind.DATE_OF_BIRTH, date.start(), date.end(), date.group()));
         }
         gazetteer(text, gazetteer, found);
-        organisations(text, found);
-        titled(text, found);
-        kin(text, found);
+        organisations(text, shouted, found);
+        titled(text, shouted, found);
+        kin(text, shouted, found);
         capitalised(text, shouted, found);
         if (found.stream().anyMatch(f -> f.kind() == Kind.NAME)) {
             Matcher age = AGE.matcher(text);
@@ -513,7 +517,7 @@ public final class QuoteChecker {
     }
 
     /** "Oakfield Primary", "St Mary's C of E School", "at riverside academy", "Elm Tree Surgery". */
-    private static void organisations(String text, List<Found> found) {
+    private static void organisations(String text, boolean[] shouted, List<Found> found) {
         List<int[]> words = words(text);
         for (int i = 0; i < words.size(); i++) {
             String word = word(text, words.get(i)).toLowerCase(Locale.ROOT);
@@ -536,7 +540,9 @@ public final class QuoteChecker {
             for (int j = i - 1; j >= 0 && adjacent(text, words.get(j), words.get(j + 1)); j--) {
                 String before = word(text, words.get(j));
                 String beforeLower = before.toLowerCase(Locale.ROOT);
-                boolean capital = Character.isUpperCase(before.charAt(0));
+                // In words all in capitals only a word that is no ordinary word counts as written with one.
+                boolean capital = Character.isUpperCase(before.charAt(0))
+                        && !(shouted[words.get(j)[0]] && EnglishWords.ordinary(before));
                 if (capital && !KNOWN_CAPITALISED.contains(before) && !GENERIC.contains(beforeLower)) {
                     first = j;
                     named = true;
@@ -584,15 +590,16 @@ public final class QuoteChecker {
      * little word ("the Dr said"); after one that is also a word ("miss", "sister", "father") a
      * word in small letters is a name only when it is not an ordinary word ("we miss school").
      */
-    private void titled(String text, List<Found> found) {
+    private void titled(String text, boolean[] shouted, List<Found> found) {
         Matcher titled = TITLE.matcher(text);
         while (titled.find()) {
             String title = titled.group(1);
             String name = titled.group(2);
-            boolean capitalTitle = Character.isUpperCase(title.charAt(0));
+            // In words all in capitals a capital says nothing.
+            boolean capitalTitle = Character.isUpperCase(title.charAt(0)) && !shouted[titled.start(1)];
             boolean plainTitle = PLAIN_TITLES.contains(title.toLowerCase(Locale.ROOT));
             boolean named;
-            boolean capitalName = Character.isUpperCase(name.charAt(0));
+            boolean capitalName = Character.isUpperCase(name.charAt(0)) && !shouted[titled.start(2)];
             if (capitalName && !capitalTitle && KNOWN_CAPITALISED.contains(name)) {
                 // "we miss Christmas"
                 named = false;
@@ -612,10 +619,13 @@ public final class QuoteChecker {
             if (surname != null && !littleWord(surname) && !KNOWN_CAPITALISED.contains(surname)
                     && !SCHOOL_WORDS.contains(surname.toLowerCase(Locale.ROOT))
                     && !ORGANISATION_WORDS.contains(surname.toLowerCase(Locale.ROOT))
-                    && (Character.isUpperCase(surname.charAt(0)) || !EnglishWords.ordinary(surname))) {
+                    && (Character.isUpperCase(surname.charAt(0)) && !shouted[titled.start(3)]
+                    || !EnglishWords.ordinary(surname))) {
                 end = titled.end(3);
             }
-            found.add(new Found(Kind.NAME, titled.start(), end, text.substring(titled.start(), end)));
+            // "my sister Amy" keeps "sister": a title in small letters that is also a word is not part of the name.
+            int start = capitalTitle || plainTitle ? titled.start() : titled.start(2);
+            found.add(new Found(Kind.NAME, start, end, text.substring(start, end)));
         }
     }
 
@@ -628,7 +638,7 @@ public final class QuoteChecker {
     }
 
     /** "my son Oliver", "our daughter amelia", "called jayden", with a surname if one follows. */
-    private void kin(String text, List<Found> found) {
+    private void kin(String text, boolean[] shouted, List<Found> found) {
         for (Pattern pattern : new Pattern[]{KIN, CALLED}) {
             Matcher matcher = pattern.matcher(text);
             while (matcher.find()) {
@@ -637,7 +647,8 @@ public final class QuoteChecker {
                     if (word == null) {
                         continue;
                     }
-                    boolean capital = Character.isUpperCase(word.charAt(0));
+                    boolean capital = Character.isUpperCase(word.charAt(0))
+                            && !(shouted[matcher.start(g)] && EnglishWords.ordinary(word));
                     String lower = word.toLowerCase(Locale.ROOT);
                     // "my son will ...": a name that is also a word counts only when written as a name.
                     Matcher following = Pattern.compile("^[\\s,]+([a-zA-Z'’]+)").matcher(text.substring(matcher.end(g)));
@@ -648,7 +659,7 @@ public final class QuoteChecker {
                             && !NAME_FOLLOWERS.contains(lower) && !GENERIC.contains(lower);
                     if (known || capital && !KNOWN_CAPITALISED.contains(word) && !GENERIC.contains(word.toLowerCase(Locale.ROOT))
                             && !NAME_FOLLOWERS.contains(word.toLowerCase(Locale.ROOT))) {
-                        int end = withSurname(text, matcher.end(g));
+                        int end = withSurname(text, shouted, matcher.end(g));
                         found.add(new Found(Kind.NAME, matcher.start(g), end, text.substring(matcher.start(g), end)));
                     }
                 }
@@ -700,7 +711,7 @@ public final class QuoteChecker {
                 if (!start && ambiguous && KNOWN_CAPITALISED.contains(bare) && !NAME_FOLLOWERS.contains(next)) {
                     continue;
                 }
-                int end = withSurname(text, span[0] + bare.length());
+                int end = withSurname(text, shouted, span[0] + bare.length());
                 found.add(new Found(Kind.NAME, span[0], end, text.substring(span[0], end)));
                 continue;
             }
@@ -735,11 +746,12 @@ public final class QuoteChecker {
     }
 
     /** Where a name ends, taking a capitalised surname after it ("Oliver Smith"). */
-    private static int withSurname(String text, int end) {
+    private static int withSurname(String text, boolean[] shouted, int end) {
         Matcher next = Pattern.compile("^[ \\t]+([A-Z][a-zA-Z'’-]+)").matcher(text.substring(end));
         if (next.find()) {
             String surname = next.group(1).replaceAll("['’]s$", "");
             if (!KNOWN_CAPITALISED.contains(surname) && !isAcronym(surname)
+                    && !(shouted[end + next.start(1)] && EnglishWords.ordinary(surname))
                     && !SCHOOL_WORDS.contains(surname.toLowerCase(Locale.ROOT))
                     && !ORGANISATION_WORDS.contains(surname.toLowerCase(Locale.ROOT))) {
                 return end + next.start(1) + surname.length();

@@ -138,8 +138,8 @@ class QuoteCheckerTest {
             "The SENCo, [[Kоwalczyk]], never rang us back.",
             "The worker [[kоwalczyk]] never rang us back.",
             // Other titles, in any case.
-            "We told [[mr smith]] twice.", "We told [[Ms kowalczyk]] twice.", "We told [[miss kowalczyk]] twice.",
-            "We told [[MISS KOWALCZYK]] twice.", "We told [[dr okafor]] twice.", "We told [[DR. O'BRIEN]] twice.",
+            "We told [[mr smith]] twice.", "We told [[Ms kowalczyk]] twice.", "We told miss [[kowalczyk]] twice.",
+            "We told MISS [[KOWALCZYK]] twice.", "We told [[dr okafor]] twice.", "We told [[DR. O'BRIEN]] twice.",
             "We told [[mx nowak]] twice.", "We told [[Mx Nowak-Smith]] twice.", "We told [[MR KOWALCZYK-JONES]] twice.",
             "We told [[mrs jane kowalczyk]] twice.",
             // Emails written out, with brackets, and with look-alike symbols.
@@ -174,13 +174,14 @@ class QuoteCheckerTest {
             "We told [[Јасk]] twice.", "We met [[jane]] at the hub.", "We met [[JANE]] at the hub.",
             "My son [[OLIVER]] waited a year.",
             // More of each kind: spacing, spelled separators, letters for digits, handles before the platform.
-            "We told [[MRS.KOWALCZYK]] twice.", "We told [[miss Smith]] twice.", "We told [[Mister Kowalczyk]] twice.",
+            "We told [[MRS.KOWALCZYK]] twice.", "We told miss [[Smith]] twice.", "We told [[Mister Kowalczyk]] twice.",
             "Email [[jane underscore doe at gmail dot com]] please.",
             "Ring [[oh seven seven oh oh, nine oh oh four six one]] please.", "Ring [[O77OO 9OO461]] please.",
             "Find me on insta, [[janedoe]] please.", "I am [[janedoe]] on tiktok.", "Follow [[jane_doe_send]] for news.",
             "We told [[kowal\\u200bczyk]] twice.", "See [[x.com/janedoe]] for more.", "We told [[ᴋᴏᴡᴀʟᴄᴢʏᴋ]] twice.",
             "Tweet me [[@ janedoe]] please.", "Ring [[07 700 900 461]] today.",
-            "Ring [[+44 (0)7700 900461]] today."
+            "Ring [[+44 (0)7700 900461]] today.", "HE GOES TO [[OAKFIELD PRIMARY SCHOOL]] AND LOVES IT.",
+            "MY SON [[OLIVER BENNETT]] LOVES IT.", "My sister [[Amy]] helps."
     })
     void redactsEachAttackOfSecurityIssue23(String planted) {
         String line = planted.replace("\\u200b", "\u200b").replace("\\u200d", "\u200d").replace("\\u00ad", "\u00ad");
@@ -212,7 +213,7 @@ class QuoteCheckerTest {
                 "We found it on facebook and posted updates on instagram.",
                 "In 2019, 2020, 2021 and 2022 nothing changed.", "We miss Christmas with the family.",
                 "Look at me and my email address, it is fine.", "We meet @ the hub at 3pm.",
-                "The café was lovely but the naïve plan failed.")) {
+                "The café was lovely but the naïve plan failed.", "WE MISS SCHOOL AND MY SISTER HELPS.")) {
             assertThat(checker.check(ordinary, GAZETTEER).found()).as(ordinary).isEmpty();
         }
     }
