@@ -69,7 +69,7 @@ public final class QuoteChecker {
     }
 
     private static final Pattern EMAIL = Pattern.compile(
-            "[A-Za-z0-9._%+'-]+\\s?(?:@|\\(at\\)|\\[at\\])\\s?[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+            "[A-Za-z0-9._%+'-]+\\s?(?:@|\\(at\\)|\\[at\\])\\s?[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+){0,10}\\.[A-Za-z]{2,}");
     private static final String MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
             + "|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
     private static final Pattern FULL_DATE = Pattern.compile("(?i)\\b(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)?\\d{2}"
@@ -93,11 +93,13 @@ public final class QuoteChecker {
             + "(?:[ \\t]*[ -][ \\t]*([A-Za-z][a-zA-Z'’-]*))?");
     /** Titles that are never ordinary words, so whatever word follows is a name, in any case. */
     private static final Set<String> PLAIN_TITLES = Set.of("mr", "mrs", "ms", "mx", "dr", "prof", "revd", "mister", "missus");
+    // Repeated groups below are bounded ({0,10}): Java's regex engine recurses once per repetition,
+    // and a comment of a thousand "a." would otherwise overflow the stack.
     /** "at", "(at)", "[at]", " at ", "@": how an address's "@" is written, in symbols or in words. */
     private static final String AT = "(?:[ \\t]*@[ \\t]*|[ \\t]*[(\\[{<][ \\t]*at[ \\t]*[)\\]}>][ \\t]*|[ \\t]+at[ \\t]+)";
     private static final String DOT = "(?:\\.|[ \\t]*[(\\[{<][ \\t]*dot[ \\t]*[)\\]}>][ \\t]*|[ \\t]+dot[ \\t]+)";
     private static final String LOCAL_PART = "[A-Za-z0-9_%+'-]+(?:(?:" + DOT + "|[ \\t]+(?:underscore|dash|hyphen)[ \\t]+)"
-            + "[A-Za-z0-9_%+'-]+)*";
+            + "[A-Za-z0-9_%+'-]+){0,10}";
     private static final String TOP_LEVEL = "(?:com|org|net|uk|co|gov|nhs|ac|sch|edu|io|me|info|biz|ie|eu|us|de|fr|pl|ro|"
             + "lt|in|pk|ng|ca|au|nz|online|email|mail|live|app|dev)";
     /** Mail services whose name alone is the rest of an address ("jane dot doe at gmail"). */
@@ -105,7 +107,7 @@ public final class QuoteChecker {
             + "btopenworld|protonmail|virginmedia|talktalk|gmx|msn|tiscali|ntlworld|blueyonder)";
     /** An address written out: "jane dot doe at gmail", "jane [at] gmail [dot] com", "j (at) x (dot) org". */
     private static final Pattern SPELLED_EMAIL = Pattern.compile("(?i)(?<![A-Za-z0-9_%+'-])" + LOCAL_PART + AT
-            + "(?:[A-Za-z0-9-]+(?:" + DOT + "[A-Za-z0-9-]+)*" + DOT + TOP_LEVEL + "|" + MAIL_SERVICE + ")(?![A-Za-z0-9])");
+            + "(?:[A-Za-z0-9-]+(?:" + DOT + "[A-Za-z0-9-]+){0,10}" + DOT + TOP_LEVEL + "|" + MAIL_SERVICE + ")(?![A-Za-z0-9])");
     /** A digit, or a digit said in words, as a phone number is read out: "oh seven seven double oh". */
     private static final Pattern DIGIT = Pattern.compile("(?i)(\\d)|\\b(zero|oh|o|nought|nil|one|two|three|four|five|six|"
             + "seven|eight|nine|double|triple|treble)\\b");
@@ -142,9 +144,9 @@ public final class QuoteChecker {
     private static final Pattern NAME_ON_PLATFORM = Pattern.compile("(?i)(?<![A-Za-z0-9_.@])(@?[A-Za-z0-9_.]{3,30})[ \\t]+"
             + "(?:on|at|via)[ \\t]+(?:insta(?:gram)?|tiktok|twitter|snap(?:chat)?|facebook|fb|threads|youtube|discord|x)\\b");
     /** "jane_doe_send": words joined by underscores are a username or an address, never prose. */
-    private static final Pattern UNDERSCORED = Pattern.compile("(?<![A-Za-z0-9_])[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)+(?![A-Za-z0-9_])");
+    private static final Pattern UNDERSCORED = Pattern.compile("(?<![A-Za-z0-9_])[A-Za-z0-9]+(?:_+[A-Za-z0-9]+){1,10}(?![A-Za-z0-9_])");
     private static final Pattern KIN = Pattern.compile("(?i)\\b(?:my|our|his|her|their|your)\\s+(?:(?:little|youngest|eldest|"
-            + "oldest|older|younger|middle|twin|step|foster|adopted|autistic|disabled|lovely|beautiful|amazing|baby|big)\\s+)*"
+            + "oldest|older|younger|middle|twin|step|foster|adopted|autistic|disabled|lovely|beautiful|amazing|baby|big)\\s+){0,5}"
             + "(?:son|daughter|child|boy|girl|grandson|granddaughter|grandchild|brother|sister|nephew|niece|kid|twins?|"
             + "stepson|stepdaughter|baby|toddler|teenager|lad|lass|friend|carer|partner|husband|wife)s?\\s*,?\\s+"
             + "([A-Za-z][a-zA-Z'’-]+)(?:\\s+(?:and|&)\\s+([A-Za-z][a-zA-Z'’-]+))?");

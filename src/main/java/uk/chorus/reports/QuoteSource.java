@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 final class QuoteSource {
     /** A cut: "…", "...", ". . .", "[...]", "[…]", "(...)". */
-    private static final String CUT = "\\[\\s*(?:…|(?:\\.\\s*){3,})\\s*]|\\(\\s*(?:…|(?:\\.\\s*){3,})\\s*\\)|…|(?:\\.\\s*){2}\\.";
+    private static final String CUT = "\\[\\s*(?:…|(?:\\.\\s*){3,12})\\s*]|\\(\\s*(?:…|(?:\\.\\s*){3,12})\\s*\\)|…|(?:\\.\\s*){2}\\.";
     private static final Pattern MARKER = Pattern.compile("(?i)(" + CUT + ")|\\[\\s*(" + redactions() + ")\\s*]");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 

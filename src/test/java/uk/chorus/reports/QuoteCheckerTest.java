@@ -218,6 +218,17 @@ class QuoteCheckerTest {
         }
     }
 
+    /** A long run of dots, underscores or "at"s is read, not a stack overflow (a 500 for the lead). */
+    @Test
+    void readsLongRepetitiveTextWithoutFailing() {
+        QuoteChecker checker = new QuoteChecker();
+        for (String text : List.of("a.".repeat(1000), "aa at ".repeat(330), "aa dot ".repeat(290), "x_".repeat(1000),
+                "a-".repeat(1000) + "@b.com", "a@" + "b.".repeat(1000) + "com", "my little ".repeat(200) + "son Oliver")) {
+            assertThat(checker.check(text, GAZETTEER).redacted()).isNotNull();
+        }
+        assertThat(QuoteSource.check("We waited.", "We waited " + ".".repeat(2000)).faithful()).isTrue();
+    }
+
     private static double recall(Map<String, int[]> byKind, String kind) {
         int[] counts = byKind.get(kind);
         return counts[0] / (double) counts[1];
