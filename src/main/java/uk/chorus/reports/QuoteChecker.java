@@ -214,6 +214,8 @@ public final class QuoteChecker {
             "attends", "said", "says", "struggles", "struggled", "waited", "has", "hasn't", "isn't", "wasn't", "finds",
             "found", "likes", "hates", "wants", "tried", "tries", "used", "needed", "became", "feels", "felt", "came",
             "left", "moved", "refuses", "refused", "won't", "been", "'s", "’s");
+    /** Each gazetteer name's pattern, made once (cleared if leads ever add more than fit). */
+    private static final java.util.Map<String, Pattern> GAZETTEER_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
     /** Lucene's English stop words ("the", "and", "of"), beside this checker's own little words. */
     private static final Set<String> STOP_WORDS = stopWords();
     private static final Set<String> PLACE_CUES = setOf("in", "from", "near", "around", "outside", "across", "towards",
@@ -496,8 +498,6 @@ public final class QuoteChecker {
             GAZETTEER_PATTERNS.clear();
         }
     }
-
-    private static final java.util.Map<String, Pattern> GAZETTEER_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Pattern namePattern(String name) {
         StringBuilder pattern = new StringBuilder("(?<![\\p{L}\\p{N}])");
