@@ -26,9 +26,10 @@ import java.util.Set;
 
 /**
  * Choosing quotes for a theme: the comments that say most typically what its comments say, each
- * already checked, with what could identify someone redacted and listed. The lead can adjust the
- * words; what they approve is checked again, and anything still found must be confirmed as safe
- * by name. A quote is attributed to a group only when that group holds at least the smallest
+ * already checked, with what could identify someone redacted and listed. The lead can cut words
+ * (marked "…") and redact more, and nothing else: a quote that is not the comment's own words is
+ * refused ({@link QuoteSource}). What they approve is checked again, and anything still found
+ * must be confirmed as safe by name. A quote is attributed to a group only when that group holds at least the smallest
  * group of people under the theme.
  */
 @Secured(Role.LEAD_NAME)
@@ -88,7 +89,8 @@ class QuotesController {
             return Pages.expiredForm();
         }
         String textId = StaffForms.first(form.get(), "textId");
-        String quote = StaffForms.first(form.get(), "quote").strip();
+        // Invisible characters (zero-width spaces, joiners) show nothing and can only hide a word from the check.
+        String quote = QuoteText.visible(StaffForms.first(form.get(), "quote")).strip();
         String attribution = StaffForms.first(form.get(), "attribution");
         boolean confirmed = "yes".equals(StaffForms.first(form.get(), "safe"));
         Optional<ReportStore.Report> report = store.find(id);
@@ -103,6 +105,13 @@ class QuotesController {
         }
         if (quote.isEmpty() || quote.length() > LONGEST) {
             return page(authentication, id, themeId, textId, quote, messages.get("reports.quotes.error.length", LONGEST),
+                    HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        QuoteSource.Verdict verdict = QuoteSource.check(candidate.get().text(), quote);
+        if (!verdict.faithful()) {
+            return page(authentication, id, themeId, textId, quote, verdict.words().isEmpty()
+                    ? messages.get("reports.quotes.error.source.order")
+                    : messages.get("reports.quotes.error.source", String.join(" ", verdict.words())),
                     HttpStatus.UNPROCESSABLE_ENTITY);
         }
         QuoteChecker.Checked checked = checker.check(quote, gazetteer.all());

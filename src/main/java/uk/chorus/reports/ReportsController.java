@@ -197,6 +197,15 @@ class ReportsController {
                     "reports.publish.error.correction");
         }
         Staff staff = Staff.of(authentication);
+        // Checked again as it is published, whatever wrote the quote: only a comment's own words go out.
+        List<String> unfaithful = store.quotes(id).stream().filter(q -> summaries.text(q.textId())
+                .map(source -> !QuoteSource.check(source, q.quote()).faithful()).orElse(true))
+                .map(q -> "“" + q.quote() + "”").toList();
+        if (!unfaithful.isEmpty()) {
+            return Pages.render(HttpStatus.UNPROCESSABLE_ENTITY, "errors/error", Pages.model(
+                    "titleKey", "reports.publish.error.quotes.title",
+                    "body", messages.get("reports.publish.error.quotes", String.join(", ", unfaithful))));
+        }
         ReportContent content = builder.build(report.get(), summaries.hiddenFrom(staff));
         try {
             store.publish(id, json.writeValueAsString(content), first ? null : correction, staff.email());

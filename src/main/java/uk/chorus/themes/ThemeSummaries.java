@@ -169,6 +169,14 @@ public class ThemeSummaries {
         return sizes;
     }
 
+    /**
+     * A comment's words as written, by its id ("r:..." or "f:..."), whoever may read it: for
+     * checking that a quote chosen from it is still its words. Empty when it is no longer held.
+     */
+    public java.util.Optional<String> text(String textId) {
+        return search.comment(textId, Set.of(), Map.of()).map(CommentSearch.Hit::text);
+    }
+
     /** The young people's surveys whose words this person may not read, left out of everything they build. */
     public Set<String> hiddenFrom(uk.chorus.accounts.Staff staff) {
         return readers.hiddenFrom(staff);
