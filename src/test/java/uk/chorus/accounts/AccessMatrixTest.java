@@ -1,5 +1,4 @@
 package uk.chorus.accounts;
-import uk.chorus.support.StaffFixture;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,12 +8,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 import uk.chorus.support.Browser;
 import uk.chorus.support.ChorusTest;
 import uk.chorus.support.StaffClient;
+import uk.chorus.support.StaffFixture;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +28,11 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every role against every kind of staff page and API. 303 is "go and sign in"; 403 is "your
- * role does not allow this"; 401 is an API call without a token.
+ * Every role against every staff page and API, and every hostile input against the routes it
+ * targets, kept as data: src/test/resources/security/access.tsv (route, payload and the status for
+ * each role) and hostile.tsv (payload, who sends it, the status and text that must never come
+ * back). The next route is covered by adding a row. 303 is "go and sign in"; 403 is "your role does
+ * not allow this"; 401 is an API call without a token.
  */
 @MicronautTest(transactional = false)
 class AccessMatrixTest extends ChorusTest {
@@ -59,97 +67,132 @@ class AccessMatrixTest extends ChorusTest {
         youngPeopleReference = StaffFixture.respond(base, "big-bang-2026", StaffFixture.BIG_BANG_ANSWERS);
     }
 
-    /** Expected status for each role, in the order of ROLES. */
-    static Stream<Arguments> pages() {
-        return Stream.of(
-                Arguments.of("GET /staff", "/staff", List.of(303, 200, 200, 200, 200, 200, 200, 200)),
-                Arguments.of("GET /staff/accounts", "/staff/accounts", List.of(303, 200, 403, 403, 403, 403, 403, 403)),
-                Arguments.of("GET /staff/audit", "/staff/audit", List.of(303, 200, 403, 403, 403, 403, 403, 403)),
-                Arguments.of("GET /staff/requests", "/staff/requests", List.of(303, 200, 200, 200, 403, 403, 403, 403)),
-                Arguments.of("a parents' response", "/staff/responses/{parents}",
-                        List.of(303, 403, 200, 200, 403, 403, 403, 403)),
-                // A lead not assigned gets "not found", exactly as for a reference that does not exist.
-                Arguments.of("a young person's response", "/staff/responses/{young}",
-                        List.of(303, 403, 200, 404, 403, 403, 403, 403)),
-                Arguments.of("a reference that does not exist", "/staff/responses/ZZZZ-ZZZZ",
-                        List.of(303, 403, 404, 404, 403, 403, 403, 403)),
-                Arguments.of("a young people's survey's list", "/staff/surveys/big-bang-2026/responses",
-                        List.of(303, 403, 200, 403, 403, 403, 403, 403)),
-                // Before a lead publishes them, results are for the survey's leads alone.
-                Arguments.of("unpublished results of a parents' survey", "/staff/surveys/family-voice-2026/results",
-                        List.of(303, 403, 200, 200, 403, 403, 403, 403)),
-                Arguments.of("unpublished results of a young people's survey", "/staff/surveys/big-bang-2026/results",
-                        List.of(303, 403, 200, 403, 403, 403, 403, 403)),
-                Arguments.of("every raw answer to a parents' survey", "/staff/surveys/family-voice-2026/responses.csv",
-                        List.of(303, 403, 200, 200, 403, 403, 403, 403)),
-                Arguments.of("every raw answer to a young people's survey", "/staff/surveys/big-bang-2026/responses.xlsx",
-                        List.of(303, 403, 200, 403, 403, 403, 403, 403)),
-                Arguments.of("population sizes", "/staff/surveys/family-voice-2026/population",
-                        List.of(303, 403, 200, 200, 403, 403, 403, 403)),
-                // Forums and leads co-design; which forum may change a given survey is CodesignWorkflowTest's.
-                Arguments.of("the survey builder", "/staff/codesign/designs/new",
-                        List.of(303, 403, 200, 200, 200, 200, 403, 403)));
+    static Stream<Arguments> access() {
+        return rows("security/access.tsv").stream().map(r -> Arguments.of(r[0], r[1], r[2], r[3], r[4],
+                Arrays.stream(r, 5, 5 + ROLES.size()).map(Integer::valueOf).toList()));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("pages")
-    void eachRoleSeesExactlyItsPages(String what, String path, List<Integer> expected) {
-        String resolved = path.replace("{parents}", parentsReference).replace("{young}", youngPeopleReference);
+    @MethodSource("access")
+    void eachRoleGetsExactlyWhatTheTableSays(String what, String client, String method, String path, String body,
+                                            List<Integer> expected) throws IOException, InterruptedException {
+        String resolved = resolve(path);
+        String payload = body.equals("-") ? null : resolve(body);
         for (int i = 0; i < ROLES.size(); i++) {
-            Browser.Page page = browsers.get(ROLES.get(i)).get(resolved);
-            assertThat(page.status()).as("%s as %s", what, ROLES.get(i)).isEqualTo(expected.get(i));
-            if (page.status() == 303) {
-                assertThat(page.location()).startsWith("/sign-in?next=");
+            String role = ROLES.get(i);
+            int status;
+            String text;
+            if (client.equals("page")) {
+                Browser.Page page = method.equals("GET") ? browsers.get(role).get(resolved)
+                        : browsers.get(role).post(resolved, fields(payload));
+                status = page.status();
+                text = page.body();
+                if (status == 303 && role.equals("anonymous")) {
+                    assertThat(page.location()).startsWith("/sign-in?next=");
+                }
+                if (status == 404) {
+                    assertThat(page.heading()).as("%s as %s", what, role).isIn("Page not found");
+                }
+            } else {
+                HttpResponse<String> reply = api(method, resolved, payload, tokens.get(role));
+                status = reply.statusCode();
+                text = reply.body();
             }
-            if (page.status() == 200 && resolved.contains("/responses/")) {
-                assertThat(page.text()).contains("Each answer is shown beside the wording it answered");
+            assertThat(status).as("%s as %s", what, role).isEqualTo(expected.get(i));
+            if (status == 200 && resolved.contains("/responses/")) {
+                assertThat(text).contains(client.equals("page") ? "Each answer is shown beside the wording it answered"
+                        : "\"question\":");
             }
-            if (page.status() == 404) {
-                assertThat(page.heading()).isEqualTo("Page not found");
+            if (status == 200 && resolved.equals("/staff/requests") && method.equals("POST")) {
+                assertThat(text).contains("\"answers\"");
             }
         }
     }
 
-    static Stream<Arguments> apis() {
-        return Stream.of(
-                Arguments.of("a parents' response by API", "/api/v1/staff/responses/{parents}",
-                        List.of(401, 403, 200, 200, 403, 403, 403, 403)),
-                Arguments.of("a young person's response by API", "/api/v1/staff/responses/{young}",
-                        List.of(401, 403, 200, 404, 403, 403, 403, 403)),
-                Arguments.of("an unknown reference by API", "/api/v1/staff/responses/ZZZZ-ZZZZ",
-                        List.of(401, 403, 404, 404, 403, 403, 403, 403)),
-                Arguments.of("a survey's results by API", "/api/v1/surveys/family-voice-2026/results",
-                        List.of(401, 403, 200, 200, 403, 403, 403, 403)),
-                Arguments.of("a survey's design versions by API", "/api/v1/surveys/family-voice-2026/versions",
-                        List.of(401, 403, 404, 404, 404, 404, 403, 403)));
+    static Stream<Arguments> hostile() {
+        return rows("security/hostile.tsv").stream().map(r -> Arguments.of(r[0], r[1], r[2], r[3], r[4], r[5],
+                Integer.valueOf(r[6]), r[7]));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("apis")
-    void staffApisTakeBearerTokensAndCheckRoles(String what, String path, List<Integer> expected)
+    @MethodSource("hostile")
+    void hostileInputGetsAClearAnswerNeverA500(String what, String as, String method, String path, String type,
+                                               String body, int expected, String never)
             throws IOException, InterruptedException {
-        String resolved = path.replace("{parents}", parentsReference).replace("{young}", youngPeopleReference);
-        HttpClient client = HttpClient.newHttpClient();
-        for (int i = 0; i < ROLES.size(); i++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(server.getURI().resolve(resolved))
-                    .header("Accept", "application/json");
-            String token = tokens.get(ROLES.get(i));
-            if (token != null) {
-                request.header("Authorization", "Bearer " + token);
-            }
-            HttpResponse<String> reply = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(reply.statusCode()).as("%s as %s", what, ROLES.get(i)).isEqualTo(expected.get(i));
-            if (reply.statusCode() == 200) {
-                assertThat(reply.body()).contains(path.endsWith("/results") ? "\"questions\":" : "\"question\":");
-            }
-            if (reply.statusCode() == 404) {
-                assertThat(reply.body()).contains(path.endsWith("/versions") ? "\"message\":\"No survey design with the id"
-                        : "\"message\":\"There is no response with that reference.\"");
-            }
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.getURI().resolve(path))
+                .header("Accept", type.equals("json") ? "application/json" : "text/html");
+        String cookies = as.equals("lead") ? browsers.get("lead").cookies().getCookieStore().getCookies().stream()
+                .map(Object::toString).reduce((a, b) -> a + "; " + b).orElse("") : "";
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies);
         }
-        HttpResponse<String> forged = client.send(HttpRequest.newBuilder(server.getURI().resolve(resolved))
+        String payload = body.equals("-") ? "" : body;
+        if (method.equals("GET")) {
+            request.GET();
+        } else {
+            if (type.equals("form") && as.equals("lead")) {
+                payload = payload + "&_csrf=" + browsers.get("lead").csrf();
+            }
+            request.header("Content-Type", type.equals("json") ? "application/json" : "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(payload));
+        }
+        HttpResponse<String> reply = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(reply.statusCode()).as(what + ": " + reply.body()).isEqualTo(expected);
+        if (!never.equals("-")) {
+            assertThat(reply.body()).as(what).doesNotContain(never);
+        }
+    }
+
+    private String resolve(String text) {
+        return text.replace("{parents}", parentsReference).replace("{young}", youngPeopleReference);
+    }
+
+    private static String[] fields(String form) {
+        if (form == null || form.isEmpty()) {
+            return new String[0];
+        }
+        List<String> fields = new ArrayList<>();
+        for (String pair : form.split("&")) {
+            String[] parts = pair.split("=", 2);
+            fields.add(java.net.URLDecoder.decode(parts[0], StandardCharsets.UTF_8));
+            fields.add(parts.length > 1 ? java.net.URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
+        }
+        return fields.toArray(String[]::new);
+    }
+
+    private HttpResponse<String> api(String method, String path, String json, String token)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.getURI().resolve(path))
+                .header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (method.equals("GET")) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json == null ? "" : json));
+        }
+        HttpResponse<String> reply = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.getURI().resolve(path))
                 .header("Authorization", "Bearer not-a-real-token").header("Accept", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(forged.statusCode()).as("a forged token on " + path).isEqualTo(401);
+        return reply;
+    }
+
+    /** The rows of a table under src/test/resources: tab-separated, "#" lines are comments. */
+    private static List<String[]> rows(String resource) {
+        try (InputStream in = AccessMatrixTest.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.split("\t", -1)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
