@@ -17,23 +17,29 @@ import uk.chorus.responses.RawAnswersExpired;
 import uk.chorus.responses.ResponseErased;
 import uk.chorus.responses.ResponseSubmitted;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Keeps the search index in step with PostgreSQL by following the change log: each entry after
  * the one the index last committed is applied by reading the current state (a submitted response
- * is read and indexed; an erased one is deleted), then committed with its id. Applying an entry
- * twice changes nothing, so a crash anywhere between the database and the index loses nothing: the
- * next start carries on from the index's last commit. It runs when this instance records a
- * change, and every two seconds for changes other instances made, one run at a time on its own
- * thread. A rebuild reads everything afresh, with its progress shown to the lead who started it.
+ * is read and indexed; an erased one is deleted). Searches see each applied batch at once (a
+ * near-real-time reader refresh, no fsync); the index is committed with the id it is current to
+ * on a timer and at a graceful stop. Applying an entry twice changes nothing, so a crash anywhere
+ * between the database and the index loses nothing: the next start replays from the index's last
+ * commit. It runs when this instance records a change, and every two seconds for changes other
+ * instances made, one run at a time on its own thread. A rebuild reads everything afresh, with its
+ * progress shown to the lead who started it; a failed start or rebuild is tried again with growing
+ * waits, and until one succeeds the instance says it is not ready.
  */
 @Singleton
 public class IndexFollower {
@@ -44,24 +50,48 @@ public class IndexFollower {
     private final ThemeStore themes;
     private final ChangeLog changes;
     private final ApplicationEventPublisher<IndexChanged> published;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    private static final Duration LONGEST_RETRY_WAIT = Duration.ofMinutes(5);
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "search-index");
         thread.setDaemon(true);
         return thread;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    private final Duration firstRetryWait;
     private volatile long applied = -1;
+    private volatile long committed = -1;
+    private volatile long latestSeen = -1;
     private volatile String installation;
     private volatile Rebuild rebuild = Rebuild.NONE;
     private volatile boolean started;
+    private volatile boolean stopping;
+    // Ready once the index has applied every change it could see at least once since start-up.
+    private volatile boolean caughtUp;
+    private volatile int failuresInARow;
+    private final AtomicLong failures = new AtomicLong();
 
     IndexFollower(TextIndex index, TextSources sources, ThemeStore themes, ChangeLog changes,
-                  ApplicationEventPublisher<IndexChanged> published) {
+                  ApplicationEventPublisher<IndexChanged> published,
+                  @io.micronaut.context.annotation.Value("${chorus.themes.first-retry-wait:2s}") Duration firstRetryWait) {
         this.index = index;
         this.sources = sources;
         this.themes = themes;
         this.changes = changes;
         this.published = published;
+        this.firstRetryWait = firstRetryWait;
+    }
+
+    /** Where the index stands, for readiness and metrics. */
+    public record State(boolean ready, boolean failed, long applied, long latest, long failures) {
+        /** Changes recorded in the log that the index has not applied yet (as far as last seen). */
+        public long lag() {
+            return applied < 0 || latest < 0 ? Math.max(latest, 0) : Math.max(0, latest - applied);
+        }
+    }
+
+    public State state() {
+        boolean failed = failuresInARow > 0;
+        return new State(caughtUp && !failed && applied >= 0, failed, applied, latestSeen, failures.get());
     }
 
     /** Progress of the latest rebuild. */
@@ -85,6 +115,9 @@ public class IndexFollower {
     }
 
     private void startUp() {
+        if (stopping) {
+            return;
+        }
         try {
             installation = themes.installation();
             Map<String, String> committed = index.committed();
@@ -97,10 +130,25 @@ public class IndexFollower {
                 rebuildNow("start-up");
             } else {
                 applied = at;
+                this.committed = at;
+                failuresInARow = 0;
                 catchUp();
             }
         } catch (RuntimeException e) {
             LOG.error("The search index could not start; searches will find nothing until it can", e);
+            retryLater(this::startUp);
+        }
+    }
+
+    /** After a failure: the same again after a wait that doubles each time (at most five minutes). */
+    private void retryLater(Runnable again) {
+        failures.incrementAndGet();
+        int inARow = ++failuresInARow;
+        long millis = Math.min(LONGEST_RETRY_WAIT.toMillis(),
+                firstRetryWait.toMillis() << Math.min(inARow - 1, 20));
+        if (!stopping) {
+            LOG.warn("The search index will try again in {} ms (failure {} in a row)", millis, inARow);
+            worker.schedule(again, millis, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -115,9 +163,33 @@ public class IndexFollower {
         nudge();
     }
 
+    /**
+     * Makes what searches already see durable, saying which change it is current to. Not after
+     * every batch: an fsync each time would slow both the index and the database beside it, and a
+     * crash loses nothing that replaying the log from the last commit cannot put back.
+     */
+    @Scheduled(fixedDelay = "${chorus.themes.commit-every:10s}", initialDelay = "10s")
+    void commitPeriodically() {
+        if (started && !stopping) {
+            worker.submit(this::commitIfBehind);
+        }
+    }
+
+    private void commitIfBehind() {
+        long upTo = applied;
+        if (upTo >= 0 && upTo > committed && !rebuild.running()) {
+            try {
+                index.commit(upTo, installation);
+                committed = upTo;
+            } catch (RuntimeException e) {
+                LOG.warn("Committing the search index failed and will be tried again: {}", e.getMessage());
+            }
+        }
+    }
+
     /** Asks for a catch-up; several asks while one is waiting make one run. */
     void nudge() {
-        if (started && queued.compareAndSet(false, true)) {
+        if (started && !stopping && queued.compareAndSet(false, true)) {
             worker.submit(() -> {
                 queued.set(false);
                 catchUp();
@@ -125,23 +197,27 @@ public class IndexFollower {
         }
     }
 
-    /** Applies every change after the last one applied, committing after each batch. */
+    /** Applies every change after the last one applied, making each batch visible to searches. */
     private void catchUp() {
         if (applied < 0 || rebuild.running()) {
             return;
         }
         try {
+            latestSeen = changes.latest();
             boolean any = false;
-            for (List<ChangeLog.Entry> entries = changes.after(applied, BATCH); !entries.isEmpty();
-                 entries = changes.after(applied, BATCH)) {
+            List<ChangeLog.Entry> entries = changes.after(applied, BATCH);
+            for (; !entries.isEmpty() && !stopping; entries = changes.after(applied, BATCH)) {
                 for (ChangeLog.Entry entry : entries) {
                     apply(entry);
                 }
                 applied = entries.get(entries.size() - 1).id();
-                index.commit(applied, installation);
                 index.refresh();
                 any = true;
             }
+            if (entries.isEmpty()) {
+                caughtUp = true;
+            }
+            latestSeen = Math.max(latestSeen, applied);
             if (any) {
                 published.publishEvent(new IndexChanged());
             }
@@ -196,6 +272,8 @@ public class IndexFollower {
             return false;
         }
         rebuild = new Rebuild(true, 0, 0, Instant.now(), null, by);
+        // A rebuild asked for by a person starts now, whatever retries were waiting.
+        failuresInARow = 0;
         worker.submit(() -> rebuildNow(by));
         return true;
     }
@@ -231,6 +309,8 @@ public class IndexFollower {
             index.commit(from, installation == null ? themes.installation() : installation);
             installation = themes.installation();
             applied = from;
+            committed = from;
+            failuresInARow = 0;
             index.refresh();
             rebuild = new Rebuild(false, done[0], done[0], began, Instant.now(), by);
             LOG.info("The search index holds {} comments, rebuilt in {} ms.", comments[0],
@@ -241,8 +321,15 @@ public class IndexFollower {
             // The index's last commit still holds what it held before; nothing more is committed
             // on top of the half-done rebuild until a rebuild succeeds.
             applied = -1;
+            caughtUp = false;
             rebuild = new Rebuild(false, rebuild.done(), rebuild.total(), began, Instant.now(), by);
-            LOG.error("Rebuilding the search index failed; start a rebuild again from the search page", e);
+            LOG.error("Rebuilding the search index failed; it will be tried again, or start one from the search page", e);
+            retryLater(() -> {
+                if (applied < 0 && !rebuild.running()) {
+                    rebuild = new Rebuild(true, 0, 0, Instant.now(), null, by);
+                    rebuildNow(by);
+                }
+            });
         }
     }
 
@@ -268,8 +355,23 @@ public class IndexFollower {
         return applied;
     }
 
+    /**
+     * A graceful stop: the batch being applied finishes (interrupting Lucene's file I/O would close
+     * the index under it), and what was applied is committed, so the next start replays little.
+     */
     @PreDestroy
     void stop() {
-        worker.shutdownNow();
+        stopping = true;
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+                worker.shutdownNow();
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        commitIfBehind();
     }
 }
