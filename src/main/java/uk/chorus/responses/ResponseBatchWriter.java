@@ -208,7 +208,7 @@ class ResponseBatchWriter {
                 }
             }
         }
-        // Last write of the transaction: the change log orders commits (see ChangeLog).
+        // In the same transaction: followers hear of these responses exactly when they are committed.
         changes.recordAll(submitted);
         return outcomes;
     }

@@ -121,7 +121,8 @@ public class IndexFollower {
         try {
             installation = themes.installation();
             Map<String, String> committed = index.committed();
-            long latest = changes.latest();
+            // Unclamped: an index ahead of every id this database has committed is from a later copy.
+            long latest = changes.newest();
             long at = Long.parseLong(committed.getOrDefault(TextIndex.CHANGE_ID, "-1"));
             boolean sameDatabase = installation.equals(committed.get(TextIndex.INSTALLATION));
             if (!sameDatabase || at > latest || at < 0) {
