@@ -1,5 +1,8 @@
 package uk.chorus.themes;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -72,13 +75,23 @@ public class IndexFollower {
 
     IndexFollower(TextIndex index, TextSources sources, ThemeStore themes, ChangeLog changes,
                   ApplicationEventPublisher<IndexChanged> published,
-                  @io.micronaut.context.annotation.Value("${chorus.themes.first-retry-wait:2s}") Duration firstRetryWait) {
+                  @io.micronaut.context.annotation.Value("${chorus.themes.first-retry-wait:2s}") Duration firstRetryWait,
+                  MeterRegistry meters) {
         this.index = index;
         this.sources = sources;
         this.themes = themes;
         this.changes = changes;
         this.published = published;
         this.firstRetryWait = firstRetryWait;
+        Gauge.builder("chorus.search.index.lag", this, f -> f.state().lag())
+                .description("Change-log entries recorded but not yet applied to this instance's search index")
+                .register(meters);
+        Gauge.builder("chorus.search.index.ready", this, f -> f.state().ready() ? 1 : 0)
+                .description("1 once the search index has caught up with the change log and is not failing")
+                .register(meters);
+        FunctionCounter.builder("chorus.search.index.failures", failures, AtomicLong::get)
+                .description("Failed starts and rebuilds of the search index (each retried with a growing wait)")
+                .register(meters);
     }
 
     /** Where the index stands, for readiness and metrics. */
