@@ -221,8 +221,9 @@ public class IndexFollower {
             boolean any = false;
             List<ChangeLog.Entry> entries = changes.after(applied, BATCH);
             for (; !entries.isEmpty() && !stopping; entries = changes.after(applied, BATCH)) {
+                Prefetched prefetched = prefetch(entries);
                 for (ChangeLog.Entry entry : entries) {
-                    apply(entry);
+                    apply(entry, prefetched);
                 }
                 applied = entries.get(entries.size() - 1).id();
                 index.refresh();
@@ -240,10 +241,25 @@ public class IndexFollower {
         }
     }
 
-    private void apply(ChangeLog.Entry entry) {
+    /** A batch's new responses and their comments' decisions, read in two queries rather than two each. */
+    private record Prefetched(Map<Long, List<IndexedText>> responses, Map<String, Map<String, Boolean>> decisions) {
+    }
+
+    private Prefetched prefetch(List<ChangeLog.Entry> entries) {
+        List<Long> submitted = entries.stream().filter(e -> e.kind().equals(ResponseSubmitted.KIND)
+                && e.subjectId() != null).map(ChangeLog.Entry::subjectId).distinct().toList();
+        Map<Long, List<IndexedText>> responses = sources.responses(submitted);
+        List<String> textIds = responses.values().stream().flatMap(List::stream).map(IndexedText::id).toList();
+        return new Prefetched(responses, themes.decisionsFor(textIds));
+    }
+
+    private void apply(ChangeLog.Entry entry, Prefetched prefetched) {
         Long subject = entry.subjectId();
         switch (entry.kind()) {
-            case ResponseSubmitted.KIND -> sources.response(subject).forEach(text -> index.upsert(decided(text)));
+            case ResponseSubmitted.KIND -> prefetched.responses().getOrDefault(subject, List.of()).forEach(text -> {
+                Map<String, Boolean> decisions = prefetched.decisions().get(text.id());
+                index.upsert(decisions == null ? text : withDecisions(text, decisions));
+            });
             case ResponseErased.KIND -> index.delete(TextIndex.RESPONSE, Long.toString(subject));
             case RawAnswersExpired.KIND -> index.delete(TextIndex.SURVEY, entry.surveyId());
             case FeedbackReceived.KIND -> sources.feedbackItem(subject).forEach(text -> index.upsert(decided(text)));
