@@ -27,8 +27,7 @@ COPY --from=build /build/target/chorus.jar chorus.jar
 COPY --chown=chorus:chorus surveys/ surveys/
 ENV PORT=8080 \
     CHORUS_DATA_DIR=/data \
-    CHORUS_SURVEYS_DIR=/app/surveys \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+    CHORUS_SURVEYS_DIR=/app/surveys
 USER chorus
 EXPOSE 8080
 VOLUME ["/data"]
@@ -37,4 +36,7 @@ VOLUME ["/data"]
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${PORT} && printf 'GET /health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n1 <&3 | grep -q ' 200 '"]
 # exec form: java is PID 1 and gets SIGTERM from `docker stop`, so the graceful stop runs.
-ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/chorus.jar"]
+# The heap follows the container's memory limit; an OutOfMemoryError ends the process so the
+# platform restarts it (nothing acknowledged is lost). Add flags with JAVA_TOOL_OPTIONS.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED", \
+            "-jar", "/app/chorus.jar"]

@@ -127,7 +127,14 @@ public class ChangeLog {
 
     /** Entries after the given id (and below the horizon), oldest first, at most {@code limit}. */
     public List<Entry> after(long id, int limit) {
-        long horizon = horizon();
+        return after(id, limit, horizon());
+    }
+
+    /**
+     * The same below a horizon the caller read once for several reads: reading pg_locks takes
+     * every lock-table partition for a moment, so a follower reads it once per catch-up.
+     */
+    public List<Entry> after(long id, int limit, long horizon) {
         return jdbc.prepareStatement("SELECT id, kind, survey_id, subject_id, at FROM change_log WHERE id > ? "
                 + "AND id <= ? ORDER BY id LIMIT ?", ps -> {
             ps.setLong(1, id);
@@ -237,7 +244,11 @@ public class ChangeLog {
      * a fresh copy built from current data starts from.
      */
     public long latest() {
-        long horizon = horizon();
+        return latest(horizon());
+    }
+
+    /** The newest id below a horizon read earlier. */
+    public long latest(long horizon) {
         return jdbc.prepareStatement("SELECT coalesce(max(id), 0) FROM change_log WHERE id <= ?", ps -> {
             ps.setLong(1, horizon);
             try (ResultSet rs = ps.executeQuery()) {

@@ -54,6 +54,7 @@ public class IndexFollower {
     private final ChangeLog changes;
     private final ApplicationEventPublisher<IndexChanged> published;
     private static final Duration LONGEST_RETRY_WAIT = Duration.ofMinutes(5);
+    private static final long CATCH_UP_DELAY_MS = 50;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "search-index");
         thread.setDaemon(true);
@@ -204,10 +205,11 @@ public class IndexFollower {
     /** Asks for a catch-up; several asks while one is waiting make one run. */
     void nudge() {
         if (started && !stopping && queued.compareAndSet(false, true)) {
-            worker.submit(() -> {
+            // A moment's wait gathers the commits of a busy minute into fewer, larger catch-ups.
+            worker.schedule(() -> {
                 queued.set(false);
                 catchUp();
-            });
+            }, CATCH_UP_DELAY_MS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -217,10 +219,13 @@ public class IndexFollower {
             return;
         }
         try {
-            latestSeen = changes.latest();
+            // One horizon for the whole catch-up (reading it is not free); what lies above it is
+            // taken by the next run.
+            long horizon = changes.horizon();
+            latestSeen = changes.latest(horizon);
             boolean any = false;
-            List<ChangeLog.Entry> entries = changes.after(applied, BATCH);
-            for (; !entries.isEmpty() && !stopping; entries = changes.after(applied, BATCH)) {
+            List<ChangeLog.Entry> entries = changes.after(applied, BATCH, horizon);
+            for (; !entries.isEmpty() && !stopping; entries = changes.after(applied, BATCH, horizon)) {
                 Prefetched prefetched = prefetch(entries);
                 for (ChangeLog.Entry entry : entries) {
                     apply(entry, prefetched);
