@@ -20,16 +20,23 @@ import java.util.List;
  * stored aggregates) can catch up from the last id it applied: after a crash, on a second
  * instance, or after a restore. The in-process event is only a nudge that comes sooner.
  *
- * <p>Ids are handed out under a transaction-level advisory lock held until commit, so they become
- * visible in id order: a follower that has read up to id N can never later meet a smaller id
- * committed by a slower transaction. The price is that transactions which record a change commit
- * one at a time; callers therefore record their change as the last write of the transaction.
+ * <p>Ids come from the table's sequence, so transactions that record changes run and commit side
+ * by side and may commit out of id order. Followers therefore read only up to a horizon below
+ * which every id is final: each writer, before taking ids, holds a shared transaction-level
+ * advisory lock keyed by the sequence's position at that moment (all its ids are above it), and
+ * {@link #horizon()} is the lowest such key still held, or the sequence's position when none is.
+ * So a follower that has read up to id N never later meets a smaller id; a change being written
+ * holds back only what followers see, never another writer. (Until 2026-12 one exclusive lock
+ * held to commit did this, and made every such transaction, and its fsync, wait for the last.)
  */
 @Singleton
 @Connectable
 public class ChangeLog {
-    // Any fixed number: the lock exists only to order change-log ids by commit.
-    private static final long ORDERING_LOCK = 0x4348_4F52_5553L;
+    // Writers' lock keys are the sequence position plus this tag, so they never meet the keys of
+    // other advisory locks (hashtext(...) values, within 32 bits).
+    private static final long WRITER_TAG = 1L << 62;
+    // The position of the identity column's sequence: the newest id handed out (0 before any).
+    private static final String ALLOCATED = "CASE WHEN is_called THEN last_value ELSE last_value - 1 END";
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
     private final ApplicationEventPublisher<Object> events;
@@ -57,8 +64,10 @@ public class ChangeLog {
         var status = transactions.findTransactionStatus()
                 .orElseThrow(() -> new IllegalStateException("A change must be recorded inside the transaction that "
                         + "made it"));
-        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(?)", ps -> {
-            ps.setLong(1, ORDERING_LOCK);
+        // Shared: writers never wait for each other. Taken before any id, so every id this
+        // transaction takes is above the key (see horizon()).
+        jdbc.prepareStatement("SELECT pg_advisory_xact_lock_shared(? + " + ALLOCATED + ") FROM change_log_id_seq", ps -> {
+            ps.setLong(1, WRITER_TAG);
             ps.executeQuery().close();
             return null;
         });
@@ -86,12 +95,51 @@ public class ChangeLog {
         });
     }
 
-    /** Entries after the given id, oldest first, at most {@code limit}. */
+    /**
+     * The newest id below which every id is final: committed (and visible to any statement that
+     * starts after this returns) or rolled back. Read the sequence first, then the writers' locks:
+     * a writer that locks after the locks were read takes its ids after the sequence was read, so
+     * they are above it; one that locked before is in the locks (or has committed).
+     */
+    public long horizon() {
+        long allocated = jdbc.prepareStatement("SELECT " + ALLOCATED + " FROM change_log_id_seq", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        // A bigint advisory key shows in pg_locks as classid (high 32 bits) and objid (low 32 bits).
+        Long lowestWriter = jdbc.prepareStatement("SELECT min(((classid::bigint << 32) | objid::bigint) - ?) "
+                + "FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 "
+                + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                + "AND classid::bigint >= ? AND classid::bigint < ?", ps -> {
+            ps.setLong(1, WRITER_TAG);
+            ps.setLong(2, WRITER_TAG >>> 32);
+            ps.setLong(3, (WRITER_TAG >>> 32) * 2);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long lowest = rs.getLong(1);
+                return rs.wasNull() ? null : lowest;
+            }
+        });
+        return lowestWriter == null ? allocated : Math.min(allocated, lowestWriter);
+    }
+
+    /** Entries after the given id (and below the horizon), oldest first, at most {@code limit}. */
     public List<Entry> after(long id, int limit) {
+        return after(id, limit, horizon());
+    }
+
+    /**
+     * The same below a horizon the caller read once for several reads: reading pg_locks takes
+     * every lock-table partition for a moment, so a follower reads it once per catch-up.
+     */
+    public List<Entry> after(long id, int limit, long horizon) {
         return jdbc.prepareStatement("SELECT id, kind, survey_id, subject_id, at FROM change_log WHERE id > ? "
-                + "ORDER BY id LIMIT ?", ps -> {
+                + "AND id <= ? ORDER BY id LIMIT ?", ps -> {
             ps.setLong(1, id);
-            ps.setInt(2, limit);
+            ps.setLong(2, horizon);
+            ps.setInt(3, limit);
             return entries(ps);
         });
     }
@@ -115,11 +163,13 @@ public class ChangeLog {
     }
 
     public Since since(String surveyId, long afterId) {
+        long horizon = horizon();
         return jdbc.prepareStatement("SELECT coalesce(max(id), ?), coalesce(bool_and(kind = 'response-submitted'), true) "
-                + "FROM change_log WHERE survey_id = ? AND id > ?", ps -> {
+                + "FROM change_log WHERE survey_id = ? AND id > ? AND id <= ?", ps -> {
             ps.setLong(1, afterId);
             ps.setString(2, surveyId);
             ps.setLong(3, afterId);
+            ps.setLong(4, horizon);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new Since(rs.getLong(1), rs.getBoolean(2));
@@ -127,12 +177,15 @@ public class ChangeLog {
         });
     }
 
-    /** The newest id in the log about any of these surveys (0 when none). */
+    /** The newest id in the log (below the horizon) about any of these surveys (0 when none). */
     public long latest(java.util.List<String> surveyIds) {
+        long horizon = horizon();
         return jdbc.prepareStatement("SELECT coalesce(max(newest), 0) FROM unnest(?::text[]) AS s(survey_id), "
                 // One backward index scan per survey, however long the log.
-                + "LATERAL (SELECT max(id) AS newest FROM change_log c WHERE c.survey_id = s.survey_id) AS n", ps -> {
+                + "LATERAL (SELECT max(id) AS newest FROM change_log c WHERE c.survey_id = s.survey_id "
+                + "AND c.id <= ?) AS n", ps -> {
             ps.setArray(1, ps.getConnection().createArrayOf("text", surveyIds.toArray()));
+            ps.setLong(2, horizon);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -161,9 +214,11 @@ public class ChangeLog {
      * there is nothing older for it to catch up on.
      */
     public long lockCursor(String consumer) {
+        long horizon = horizon();
         jdbc.prepareStatement("INSERT INTO change_cursors (consumer, last_id) "
-                + "SELECT ?, coalesce(max(id), 0) FROM change_log ON CONFLICT (consumer) DO NOTHING", ps -> {
+                + "SELECT ?, coalesce(max(id), 0) FROM change_log WHERE id <= ? ON CONFLICT (consumer) DO NOTHING", ps -> {
             ps.setString(1, consumer);
+            ps.setLong(2, horizon);
             return ps.executeUpdate();
         });
         return jdbc.prepareStatement("SELECT last_id FROM change_cursors WHERE consumer = ? FOR UPDATE", ps -> {
@@ -184,8 +239,27 @@ public class ChangeLog {
         });
     }
 
-    /** The newest id in the log (0 when empty): where a fresh copy built from current data starts from. */
+    /**
+     * The newest id below the horizon (0 when none): how far a follower can be current, and where
+     * a fresh copy built from current data starts from.
+     */
     public long latest() {
+        return latest(horizon());
+    }
+
+    /** The newest id below a horizon read earlier. */
+    public long latest(long horizon) {
+        return jdbc.prepareStatement("SELECT coalesce(max(id), 0) FROM change_log WHERE id <= ?", ps -> {
+            ps.setLong(1, horizon);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** The newest id in the log, committed, whatever may still be written below it (0 when empty). */
+    public long newest() {
         return jdbc.prepareStatement("SELECT coalesce(max(id), 0) FROM change_log", ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -26,6 +26,11 @@ import java.util.Properties;
 @Singleton
 public class MailSender {
     private static final Logger LOG = LoggerFactory.getLogger(MailSender.class);
+    private final java.util.concurrent.locks.ReentrantLock delivering = new java.util.concurrent.locks.ReentrantLock();
+    private final io.micrometer.core.instrument.Counter sent;
+    private final io.micrometer.core.instrument.Counter failed;
+    private volatile long queued;
+    private volatile boolean stopping;
     private static final int BATCH = 50;
     private static final int MOST_ATTEMPTS = 6;
     private final Outbox outbox;
@@ -40,8 +45,17 @@ public class MailSender {
     MailSender(Outbox outbox, @Value("${chorus.mail.host:}") String host, @Value("${chorus.mail.port:25}") int port,
                @Value("${chorus.mail.username:}") String username, @Value("${chorus.mail.password:}") String password,
                @Value("${chorus.mail.from:chorus@localhost}") String from,
-               @Value("${chorus.mail.starttls:false}") boolean startTls) {
+               @Value("${chorus.mail.starttls:false}") boolean startTls,
+               io.micrometer.core.instrument.MeterRegistry meters) {
         this.outbox = outbox;
+        this.sent = io.micrometer.core.instrument.Counter.builder("chorus.mail.sent")
+                .description("Emails from the outbox the mail server accepted").register(meters);
+        this.failed = io.micrometer.core.instrument.Counter.builder("chorus.mail.failed")
+                .description("Attempts to send an email from the outbox that failed (it is retried unless refused)")
+                .register(meters);
+        io.micrometer.core.instrument.Gauge.builder("chorus.mail.outbox.queued", this, m -> m.queued)
+                .description("Emails waiting in the outbox (as of the sender's last look, every few seconds)")
+                .register(meters);
         this.host = host;
         this.port = port;
         this.username = username;
@@ -56,17 +70,43 @@ public class MailSender {
 
     @Scheduled(fixedDelay = "${chorus.mail.every:5s}", initialDelay = "5s")
     void deliverDue() {
-        if (!configured()) {
-            if (!warned && !outbox.counts().getOrDefault(Outbox.Status.QUEUED, 0L).equals(0L)) {
-                LOG.warn("Email is queued but CHORUS_MAIL_HOST is not set: nothing is sent until it is.");
-                warned = true;
-            }
+        if (stopping || !delivering.tryLock()) {
             return;
         }
         try {
+            queued = outbox.counts().getOrDefault(Outbox.Status.QUEUED, 0L);
+            if (!configured()) {
+                if (!warned && queued > 0) {
+                    LOG.warn("Email is queued but CHORUS_MAIL_HOST is not set: nothing is sent until it is.");
+                    warned = true;
+                }
+                return;
+            }
             deliver();
         } catch (RuntimeException e) {
             LOG.error("Sending queued email failed; it will be tried again", e);
+        } finally {
+            delivering.unlock();
+        }
+    }
+
+    /**
+     * A graceful stop: a delivery under way finishes, and what is due is sent once more, so a
+     * message asked for just before the stop does not wait for the next start. (Nothing is lost
+     * either way: the outbox is in PostgreSQL.)
+     */
+    @jakarta.annotation.PreDestroy
+    void drain() {
+        stopping = true;
+        delivering.lock();
+        try {
+            if (configured()) {
+                deliver();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Queued email not sent before stopping; it is sent after the next start: {}", e.getMessage());
+        } finally {
+            delivering.unlock();
         }
     }
 
@@ -90,15 +130,19 @@ public class MailSender {
                     mime.saveChanges();
                     transport.sendMessage(mime, mime.getAllRecipients());
                     outbox.sent(message.id());
+                    sent.increment();
                 } catch (SendFailedException e) {
+                    failed.increment();
                     outbox.failed(message.id(), message.attempts(), String.valueOf(e.getMessage()), true, MOST_ATTEMPTS);
                 } catch (MessagingException e) {
+                    failed.increment();
                     outbox.failed(message.id(), message.attempts(), String.valueOf(e.getMessage()),
                             e instanceof jakarta.mail.internet.AddressException, MOST_ATTEMPTS);
                 }
             }
         } catch (MessagingException e) {
             // The server could not be reached: every message waits for the next try.
+            failed.increment(due.size());
             due.forEach(m -> outbox.failed(m.id(), m.attempts(), "Could not reach the mail server: " + e.getMessage(),
                     false, MOST_ATTEMPTS));
         }

@@ -1,5 +1,10 @@
 package uk.chorus.responses;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -48,14 +53,32 @@ class ResponseBatchWriter {
     private final BlockingQueue<Pending> queue;
     private final int batchSize;
     private final List<Thread> writers = new ArrayList<>();
+    private final DistributionSummary batchSizes;
+    private final Timer commits;
+    private final Counter failures;
+    private final Counter refused;
     private volatile boolean running = true;
 
     ResponseBatchWriter(TransactionOperations<Connection> transactions, ChangeLog changes,
-                        ResponsesConfiguration configuration) {
+                        ResponsesConfiguration configuration, MeterRegistry meters) {
         this.transactions = transactions;
         this.changes = changes;
         this.queue = new ArrayBlockingQueue<>(configuration.getWriteQueue());
         this.batchSize = configuration.getWriteBatch();
+        this.batchSizes = DistributionSummary.builder("chorus.responses.write.batch.size")
+                .description("API submissions committed together in one transaction (group commit)")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        this.commits = Timer.builder("chorus.responses.write.commit")
+                .description("Time to write and commit one group of API submissions").register(meters);
+        this.failures = Counter.builder("chorus.responses.write.failures")
+                .description("Groups of API submissions whose transaction failed (each request got an error)")
+                .register(meters);
+        this.refused = Counter.builder("chorus.responses.write.refused")
+                .description("API submissions refused with 503 because the write queue was full").register(meters);
+        Gauge.builder("chorus.responses.write.queue", queue, BlockingQueue::size)
+                .description("API submissions waiting for the group-commit writer").register(meters);
+        Gauge.builder("chorus.responses.write.queue.capacity", queue, q -> q.size() + q.remainingCapacity())
+                .description("Most API submissions that may wait").register(meters);
         for (int i = 0; i < configuration.getWriters(); i++) {
             writers.add(Thread.ofPlatform().name("response-writer-" + i).daemon().start(this::writeLoop));
         }
@@ -85,6 +108,7 @@ class ResponseBatchWriter {
                                       AnswerCoding.Coded coded) {
         CompletableFuture<Written> result = new CompletableFuture<>();
         if (!running || !queue.offer(new Pending(submissionId, surveyId, versionId, answersJson, coded, result))) {
+            refused.increment();
             throw new Overloaded();
         }
         return result;
@@ -113,7 +137,10 @@ class ResponseBatchWriter {
     private void write(List<Pending> batch) {
         for (int attempt = 1; ; attempt++) {
             try {
+                long started = System.nanoTime();
                 Map<UUID, Written> outcomes = transactions.executeWrite(status -> insert(status.getConnection(), batch));
+                commits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                batchSizes.record(batch.size());
                 complete(batch, outcomes);
                 return;
             } catch (RuntimeException e) {
@@ -122,6 +149,7 @@ class ResponseBatchWriter {
                     continue;
                 }
                 LOG.warn("Writing {} responses failed: {}", batch.size(), e.getMessage());
+                failures.increment();
                 batch.forEach(p -> p.result().completeExceptionally(e));
                 return;
             }
@@ -208,7 +236,7 @@ class ResponseBatchWriter {
                 }
             }
         }
-        // Last write of the transaction: the change log orders commits (see ChangeLog).
+        // In the same transaction: followers hear of these responses exactly when they are committed.
         changes.recordAll(submitted);
         return outcomes;
     }

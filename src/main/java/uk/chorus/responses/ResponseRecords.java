@@ -162,6 +162,29 @@ public class ResponseRecords {
         });
     }
 
+    /** Several responses' written answers at once (those erased or with no words are absent). */
+    @io.micronaut.transaction.annotation.Transactional(readOnly = true)
+    public Map<Long, ResponseTexts> textsOf(java.util.Collection<Long> responseIds) {
+        Map<Long, ResponseTexts> found = new java.util.HashMap<>();
+        if (responseIds.isEmpty()) {
+            return found;
+        }
+        jdbc.prepareStatement("SELECT id, survey_id, survey_version_id, submitted_at, answers::text FROM responses "
+                + "WHERE id = ANY (?)", ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("bigint", responseIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ResponseTexts texts = texts(rs);
+                    if (texts != null) {
+                        found.put(texts.responseId(), texts);
+                    }
+                }
+            }
+            return null;
+        });
+        return found;
+    }
+
     /** How many complete responses there are, to every survey (the size of a rebuild). */
     @io.micronaut.transaction.annotation.Transactional(readOnly = true)
     public long total() {

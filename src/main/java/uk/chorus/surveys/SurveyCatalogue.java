@@ -70,7 +70,7 @@ public class SurveyCatalogue implements ApplicationEventListener<StartupEvent> {
         }
         problems = List.copyOf(found);
         adoptStored();
-        LOG.info("Surveys loaded: {}", live.keySet().stream().sorted().toList());
+        LOG.info("Surveys loaded from {}: {}", dir.toAbsolutePath().normalize(), live.keySet().stream().sorted().toList());
         return problems;
     }
 

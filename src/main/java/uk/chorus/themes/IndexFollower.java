@@ -1,5 +1,8 @@
 package uk.chorus.themes;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -17,23 +20,29 @@ import uk.chorus.responses.RawAnswersExpired;
 import uk.chorus.responses.ResponseErased;
 import uk.chorus.responses.ResponseSubmitted;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Keeps the search index in step with PostgreSQL by following the change log: each entry after
  * the one the index last committed is applied by reading the current state (a submitted response
- * is read and indexed; an erased one is deleted), then committed with its id. Applying an entry
- * twice changes nothing, so a crash anywhere between the database and the index loses nothing: the
- * next start carries on from the index's last commit. It runs when this instance records a
- * change, and every two seconds for changes other instances made, one run at a time on its own
- * thread. A rebuild reads everything afresh, with its progress shown to the lead who started it.
+ * is read and indexed; an erased one is deleted). Searches see each applied batch at once (a
+ * near-real-time reader refresh, no fsync); the index is committed with the id it is current to
+ * on a timer and at a graceful stop. Applying an entry twice changes nothing, so a crash anywhere
+ * between the database and the index loses nothing: the next start replays from the index's last
+ * commit. It runs when this instance records a change, and every two seconds for changes other
+ * instances made, one run at a time on its own thread. A rebuild reads everything afresh, with its
+ * progress shown to the lead who started it; a failed start or rebuild is tried again with growing
+ * waits, and until one succeeds the instance says it is not ready.
  */
 @Singleton
 public class IndexFollower {
@@ -44,24 +53,60 @@ public class IndexFollower {
     private final ThemeStore themes;
     private final ChangeLog changes;
     private final ApplicationEventPublisher<IndexChanged> published;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    private static final Duration LONGEST_RETRY_WAIT = Duration.ofMinutes(5);
+    private static final long CATCH_UP_DELAY_MS = 50;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "search-index");
         thread.setDaemon(true);
         return thread;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    private final Duration firstRetryWait;
     private volatile long applied = -1;
+    private volatile long committed = -1;
+    private volatile boolean erasedSinceCommit;
+    private volatile long latestSeen = -1;
     private volatile String installation;
     private volatile Rebuild rebuild = Rebuild.NONE;
     private volatile boolean started;
+    private volatile boolean stopping;
+    // Ready once the index has applied every change it could see at least once since start-up.
+    private volatile boolean caughtUp;
+    private volatile int failuresInARow;
+    private final AtomicLong failures = new AtomicLong();
 
     IndexFollower(TextIndex index, TextSources sources, ThemeStore themes, ChangeLog changes,
-                  ApplicationEventPublisher<IndexChanged> published) {
+                  ApplicationEventPublisher<IndexChanged> published,
+                  @io.micronaut.context.annotation.Value("${chorus.themes.first-retry-wait:2s}") Duration firstRetryWait,
+                  MeterRegistry meters) {
         this.index = index;
         this.sources = sources;
         this.themes = themes;
         this.changes = changes;
         this.published = published;
+        this.firstRetryWait = firstRetryWait;
+        Gauge.builder("chorus.search.index.lag", this, f -> f.state().lag())
+                .description("Change-log entries recorded but not yet applied to this instance's search index")
+                .register(meters);
+        Gauge.builder("chorus.search.index.ready", this, f -> f.state().ready() ? 1 : 0)
+                .description("1 once the search index has caught up with the change log and is not failing")
+                .register(meters);
+        FunctionCounter.builder("chorus.search.index.failures", failures, AtomicLong::get)
+                .description("Failed starts and rebuilds of the search index (each retried with a growing wait)")
+                .register(meters);
+    }
+
+    /** Where the index stands, for readiness and metrics. */
+    public record State(boolean ready, boolean failed, long applied, long latest, long failures) {
+        /** Changes recorded in the log that the index has not applied yet (as far as last seen). */
+        public long lag() {
+            return applied < 0 || latest < 0 ? Math.max(latest, 0) : Math.max(0, latest - applied);
+        }
+    }
+
+    public State state() {
+        boolean failed = failuresInARow > 0;
+        return new State(caughtUp && !failed && applied >= 0, failed, applied, latestSeen, failures.get());
     }
 
     /** Progress of the latest rebuild. */
@@ -85,10 +130,14 @@ public class IndexFollower {
     }
 
     private void startUp() {
+        if (stopping) {
+            return;
+        }
         try {
             installation = themes.installation();
             Map<String, String> committed = index.committed();
-            long latest = changes.latest();
+            // Unclamped: an index ahead of every id this database has committed is from a later copy.
+            long latest = changes.newest();
             long at = Long.parseLong(committed.getOrDefault(TextIndex.CHANGE_ID, "-1"));
             boolean sameDatabase = installation.equals(committed.get(TextIndex.INSTALLATION));
             if (!sameDatabase || at > latest || at < 0) {
@@ -97,10 +146,25 @@ public class IndexFollower {
                 rebuildNow("start-up");
             } else {
                 applied = at;
+                this.committed = at;
+                failuresInARow = 0;
                 catchUp();
             }
         } catch (RuntimeException e) {
             LOG.error("The search index could not start; searches will find nothing until it can", e);
+            retryLater(this::startUp);
+        }
+    }
+
+    /** After a failure: the same again after a wait that doubles each time (at most five minutes). */
+    private void retryLater(Runnable again) {
+        failures.incrementAndGet();
+        int inARow = ++failuresInARow;
+        long millis = Math.min(LONGEST_RETRY_WAIT.toMillis(),
+                firstRetryWait.toMillis() << Math.min(inARow - 1, 20));
+        if (!stopping) {
+            LOG.warn("The search index will try again in {} ms (failure {} in a row)", millis, inARow);
+            worker.schedule(again, millis, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -115,37 +179,77 @@ public class IndexFollower {
         nudge();
     }
 
-    /** Asks for a catch-up; several asks while one is waiting make one run. */
-    void nudge() {
-        if (started && queued.compareAndSet(false, true)) {
-            worker.submit(() -> {
-                queued.set(false);
-                catchUp();
-            });
+    /**
+     * Makes what searches already see durable, saying which change it is current to. Not after
+     * every batch: an fsync each time would slow both the index and the database beside it, and a
+     * crash loses nothing that replaying the log from the last commit cannot put back.
+     */
+    @Scheduled(fixedDelay = "${chorus.themes.commit-every:10s}", initialDelay = "10s")
+    void commitPeriodically() {
+        if (started && !stopping) {
+            worker.submit(this::commitIfBehind);
         }
     }
 
-    /** Applies every change after the last one applied, committing after each batch. */
+    private void commitIfBehind() {
+        long upTo = applied;
+        if (upTo >= 0 && upTo > committed && !rebuild.running()) {
+            try {
+                index.commit(upTo, installation);
+                committed = upTo;
+                erasedSinceCommit = false;
+            } catch (RuntimeException e) {
+                LOG.warn("Committing the search index failed and will be tried again: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Asks for a catch-up; several asks while one is waiting make one run. */
+    void nudge() {
+        if (started && !stopping && queued.compareAndSet(false, true)) {
+            // A moment's wait gathers the commits of a busy minute into fewer, larger catch-ups.
+            worker.schedule(() -> {
+                queued.set(false);
+                catchUp();
+            }, CATCH_UP_DELAY_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Applies every change after the last one applied, making each batch visible to searches. */
     private void catchUp() {
         if (applied < 0 || rebuild.running()) {
             return;
         }
         try {
+            // One horizon for the whole catch-up (reading it is not free); what lies above it is
+            // taken by the next run.
+            long horizon = changes.horizon();
+            latestSeen = changes.latest(horizon);
             boolean any = false;
-            for (List<ChangeLog.Entry> entries = changes.after(applied, BATCH); !entries.isEmpty();
-                 entries = changes.after(applied, BATCH)) {
+            List<ChangeLog.Entry> entries = changes.after(applied, BATCH, horizon);
+            for (; !entries.isEmpty() && !stopping; entries = changes.after(applied, BATCH, horizon)) {
+                Prefetched prefetched = prefetch(entries);
                 boolean erased = false;
                 for (ChangeLog.Entry entry : entries) {
-                    apply(entry);
+                    apply(entry, prefetched);
                     erased |= ERASURES.contains(entry.kind());
                 }
                 if (erased) {
+                    // The erased words leave the segment files at the commit just after this catch-up,
+                    // not at whatever merge happens to run later (and not at the next timed commit).
                     index.expungeDeleted();
+                    erasedSinceCommit = true;
                 }
                 applied = entries.get(entries.size() - 1).id();
-                index.commit(applied, installation);
                 index.refresh();
                 any = true;
+            }
+            if (entries.isEmpty()) {
+                caughtUp = true;
+            }
+            latestSeen = Math.max(latestSeen, applied);
+            if (erasedSinceCommit) {
+                commitIfBehind();
             }
             if (any) {
                 published.publishEvent(new IndexChanged());
@@ -159,10 +263,25 @@ public class IndexFollower {
     private static final java.util.Set<String> ERASURES = java.util.Set.of(ResponseErased.KIND, RawAnswersExpired.KIND,
             FeedbackErased.KIND);
 
-    private void apply(ChangeLog.Entry entry) {
+    /** A batch's new responses and their comments' decisions, read in two queries rather than two each. */
+    private record Prefetched(Map<Long, List<IndexedText>> responses, Map<String, Map<String, Boolean>> decisions) {
+    }
+
+    private Prefetched prefetch(List<ChangeLog.Entry> entries) {
+        List<Long> submitted = entries.stream().filter(e -> e.kind().equals(ResponseSubmitted.KIND)
+                && e.subjectId() != null).map(ChangeLog.Entry::subjectId).distinct().toList();
+        Map<Long, List<IndexedText>> responses = sources.responses(submitted);
+        List<String> textIds = responses.values().stream().flatMap(List::stream).map(IndexedText::id).toList();
+        return new Prefetched(responses, themes.decisionsFor(textIds));
+    }
+
+    private void apply(ChangeLog.Entry entry, Prefetched prefetched) {
         Long subject = entry.subjectId();
         switch (entry.kind()) {
-            case ResponseSubmitted.KIND -> sources.response(subject).forEach(text -> index.upsert(decided(text)));
+            case ResponseSubmitted.KIND -> prefetched.responses().getOrDefault(subject, List.of()).forEach(text -> {
+                Map<String, Boolean> decisions = prefetched.decisions().get(text.id());
+                index.upsert(decisions == null ? text : withDecisions(text, decisions));
+            });
             case ResponseErased.KIND -> index.delete(TextIndex.RESPONSE, Long.toString(subject));
             case RawAnswersExpired.KIND -> index.delete(TextIndex.SURVEY, entry.surveyId());
             case FeedbackReceived.KIND -> sources.feedbackItem(subject).forEach(text -> index.upsert(decided(text)));
@@ -205,6 +324,8 @@ public class IndexFollower {
             return false;
         }
         rebuild = new Rebuild(true, 0, 0, Instant.now(), null, by);
+        // A rebuild asked for by a person starts now, whatever retries were waiting.
+        failuresInARow = 0;
         worker.submit(() -> rebuildNow(by));
         return true;
     }
@@ -240,6 +361,8 @@ public class IndexFollower {
             index.commit(from, installation == null ? themes.installation() : installation);
             installation = themes.installation();
             applied = from;
+            committed = from;
+            failuresInARow = 0;
             index.refresh();
             rebuild = new Rebuild(false, done[0], done[0], began, Instant.now(), by);
             LOG.info("The search index holds {} comments, rebuilt in {} ms.", comments[0],
@@ -250,8 +373,15 @@ public class IndexFollower {
             // The index's last commit still holds what it held before; nothing more is committed
             // on top of the half-done rebuild until a rebuild succeeds.
             applied = -1;
+            caughtUp = false;
             rebuild = new Rebuild(false, rebuild.done(), rebuild.total(), began, Instant.now(), by);
-            LOG.error("Rebuilding the search index failed; start a rebuild again from the search page", e);
+            LOG.error("Rebuilding the search index failed; it will be tried again, or start one from the search page", e);
+            retryLater(() -> {
+                if (applied < 0 && !rebuild.running()) {
+                    rebuild = new Rebuild(true, 0, 0, Instant.now(), null, by);
+                    rebuildNow(by);
+                }
+            });
         }
     }
 
@@ -277,8 +407,23 @@ public class IndexFollower {
         return applied;
     }
 
+    /**
+     * A graceful stop: the batch being applied finishes (interrupting Lucene's file I/O would close
+     * the index under it), and what was applied is committed, so the next start replays little.
+     */
     @PreDestroy
     void stop() {
-        worker.shutdownNow();
+        stopping = true;
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+                worker.shutdownNow();
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        commitIfBehind();
     }
 }

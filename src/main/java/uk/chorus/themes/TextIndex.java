@@ -71,7 +71,9 @@ public class TextIndex {
         TEXT_TYPE.freeze();
     }
 
-    private static final java.util.concurrent.ExecutorService SEARCH_THREADS = java.util.concurrent.Executors
+    // Searches run over several segments at once, on as many threads as there are cores; the pool
+    // belongs to this index and stops with it.
+    private final java.util.concurrent.ExecutorService searchThreads = java.util.concurrent.Executors
             .newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
                 Thread thread = new Thread(runnable, "search");
                 thread.setDaemon(true);
@@ -100,12 +102,11 @@ public class TextIndex {
             // Commit data is only what a commit made on purpose says; closing never commits half a catch-up.
             config.setCommitOnClose(false);
             this.writer = new IndexWriter(directory, config);
-            // Searches run over several segments at once, on as many threads as there are cores.
             this.searchers = new SearcherManager(writer, new SearcherFactory() {
                 @Override
                 public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
                                                  org.apache.lucene.index.IndexReader previous) {
-                    return new IndexSearcher(reader, SEARCH_THREADS);
+                    return new IndexSearcher(reader, searchThreads);
                 }
             });
         } catch (IOException e) {
@@ -282,8 +283,12 @@ public class TextIndex {
 
     @PreDestroy
     void close() throws IOException {
-        abandon();
-        directory.close();
+        try {
+            abandon();
+            directory.close();
+        } finally {
+            searchThreads.shutdown();
+        }
     }
 
     /** Stops using the index as a crash would: what was not committed is gone. */

@@ -7,6 +7,7 @@ import uk.chorus.responses.ResponseRecords;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -32,6 +33,13 @@ class TextSources {
     /** A response's written answers, one comment each; none when it was erased or wrote nothing. */
     List<IndexedText> response(long responseId) {
         return responses.textsOf(responseId).map(TextSources::comments).orElse(List.of());
+    }
+
+    /** Several responses' comments at once, by response (one query instead of one each). */
+    Map<Long, List<IndexedText>> responses(java.util.Collection<Long> responseIds) {
+        Map<Long, List<IndexedText>> comments = new java.util.HashMap<>();
+        responses.textsOf(responseIds).forEach((id, texts) -> comments.put(id, comments(texts)));
+        return comments;
     }
 
     List<IndexedText> feedbackItem(long itemId) {

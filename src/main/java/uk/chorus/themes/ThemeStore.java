@@ -203,6 +203,25 @@ public class ThemeStore implements ApplicationEventListener<StartupEvent> {
         });
     }
 
+    /** Several comments' decisions at once: comment id to (theme id to confirmed); comments with none are absent. */
+    @Transactional(readOnly = true)
+    public Map<String, Map<String, Boolean>> decisionsFor(java.util.Collection<String> textIds) {
+        Map<String, Map<String, Boolean>> decisions = new HashMap<>();
+        if (textIds.isEmpty()) {
+            return decisions;
+        }
+        return jdbc.prepareStatement("SELECT text_id, theme_id, confirmed FROM theme_decisions WHERE text_id = ANY (?) "
+                + "AND confirmed IS NOT NULL", ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("text", textIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    decisions.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getBoolean(3));
+                }
+            }
+            return decisions;
+        });
+    }
+
     /** Every decision in force, by comment (for a rebuild). */
     @Transactional(readOnly = true)
     Map<String, Map<String, Boolean>> allDecisions() {

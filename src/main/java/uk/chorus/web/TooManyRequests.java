@@ -12,13 +12,19 @@ import jakarta.inject.Singleton;
 public class TooManyRequests {
     private final ErrorPage errorPage;
     private final Messages messages;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    TooManyRequests(ErrorPage errorPage, Messages messages) {
+    TooManyRequests(ErrorPage errorPage, Messages messages, io.micrometer.core.instrument.MeterRegistry meters) {
         this.errorPage = errorPage;
         this.messages = messages;
+        this.meters = meters;
     }
 
     public MutableHttpResponse<?> answer(HttpRequest<?> request, long seconds) {
+        // Every refusal by a public rate limit, API or page (sign-in refusals show as 429s in
+        // http_server_requests). Counted here, where every such 429 is made.
+        meters.counter("chorus.rate.limit.refusals", "kind", request.getPath().startsWith("/api/") ? "api" : "page")
+                .increment();
         String sentence = messages.get("error.too.many.body", seconds);
         MutableHttpResponse<Object> response = HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header("Retry-After", Long.toString(seconds));

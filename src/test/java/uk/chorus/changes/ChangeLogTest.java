@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Changes are written to the log in the transaction that made them and heard by listeners once,
- * only after that transaction commits, never when it rolls back; the log's ids come in the order
- * transactions committed, so a follower never skips one.
+ * only after that transaction commits, never when it rolls back; writers do not wait for each
+ * other, and a follower reads only below a horizon no open writer's ids can fall under, so it
+ * never passes a change that commits later.
  */
 @MicronautTest(transactional = false)
 class ChangeLogTest extends ChorusTest {
@@ -115,7 +116,7 @@ class ChangeLogTest extends ChorusTest {
     }
 
     @Test
-    void idsComeInTheOrderTransactionsCommit() throws Exception {
+    void writersDoNotWaitForEachOtherAndAFollowerNeverPassesAChangeStillBeingWritten() throws Exception {
         CountDownLatch firstRecorded = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         try (var pool = Executors.newFixedThreadPool(2)) {
@@ -126,20 +127,45 @@ class ChangeLogTest extends ChorusTest {
                 return null;
             }));
             assertThat(firstRecorded.await(10, TimeUnit.SECONDS)).isTrue();
-            Future<?> second = pool.submit(() -> transactions.executeWrite(status -> {
+            // The second takes a larger id and commits while the first is still open: no waiting.
+            pool.submit(() -> transactions.executeWrite(status -> {
                 changes.record(new Probe("second", 11L));
                 return null;
-            }));
-            Thread.sleep(300);
-            // The second waits for the first to commit, so it cannot take a smaller id and commit first.
-            assertThat(second.isDone()).isFalse();
-            releaseFirst.countDown();
-            first.get(10, TimeUnit.SECONDS);
-            second.get(10, TimeUnit.SECONDS);
+            })).get(10, TimeUnit.SECONDS);
+            assertThat(count("SELECT count(*) FROM change_log WHERE kind = 'probe' AND survey_id = 'second'"))
+                    .as("committed").isEqualTo(1);
+            // A follower reading now stops below the first's id, so it cannot pass it and miss it.
+            assertThat(probesFrom(10)).isEmpty();
+            assertThat(changes.latest()).isLessThan(firstProbeIdOnceCommitted(first, releaseFirst));
+            assertThat(probesFrom(10)).extracting(ChangeLog.Entry::surveyId).containsExactly("first", "second");
+            assertThat(changes.latest()).isEqualTo(changes.newest());
         }
-        List<ChangeLog.Entry> entries = changes.after(0, 1000).stream().filter(e -> e.kind().equals("probe")
-                && e.subjectId() != null && e.subjectId() >= 10).toList();
-        assertThat(entries).extracting(ChangeLog.Entry::surveyId).containsExactly("first", "second");
+    }
+
+    @Test
+    void aRolledBackWriterHoldsNothingBack() {
+        assertThatThrownBy(() -> transactions.executeWrite(status -> {
+            changes.record(new Probe("s", 20L));
+            throw new IllegalStateException("the write failed");
+        })).hasMessageContaining("the write failed");
+        transactions.executeWrite(status -> {
+            changes.record(new Probe("after-rollback", 21L));
+            return null;
+        });
+        assertThat(changes.after(0, 10_000)).extracting(ChangeLog.Entry::surveyId).contains("after-rollback");
+        assertThat(changes.latest()).isEqualTo(changes.newest());
+    }
+
+    private List<ChangeLog.Entry> probesFrom(long subjectAtLeast) {
+        return changes.after(0, 10_000).stream().filter(e -> e.kind().equals("probe") && e.subjectId() != null
+                && e.subjectId() >= subjectAtLeast && e.subjectId() < 20).toList();
+    }
+
+    /** Lets the first transaction commit and answers the id it wrote. */
+    private long firstProbeIdOnceCommitted(Future<?> first, CountDownLatch releaseFirst) throws Exception {
+        releaseFirst.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        return count("SELECT id FROM change_log WHERE kind = 'probe' AND survey_id = 'first'");
     }
 
     private static void await(CountDownLatch latch) {

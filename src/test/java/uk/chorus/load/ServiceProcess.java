@@ -47,11 +47,21 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public void start() throws IOException, InterruptedException {
-        // load.classes lets a long soak run on a snapshot of the classes while work goes on.
-        String classpath = System.getProperty("load.classes", "target/classes") + File.pathSeparator
-                + Files.readString(Path.of("target", "runtime-classpath.txt")).strip();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-cp", classpath, "uk.chorus.Application"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // chorus.service.jar runs the packaged artifact instead (after `./mvnw package`, e.g.
+        // `./mvnw surefire:test -Dtest=CrashRecoveryTest -Dchorus.service.jar=target/chorus.jar`):
+        // the test phase comes before the jar exists, so the suite itself runs the classes.
+        String jar = System.getProperty("chorus.service.jar");
+        List<String> command;
+        if (jar != null) {
+            command = new ArrayList<>(List.of(java, "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-jar", jar));
+        } else {
+            // load.classes lets a long soak run on a snapshot of the classes while work goes on.
+            String classpath = System.getProperty("load.classes", "target/classes") + File.pathSeparator
+                    + Files.readString(Path.of("target", "runtime-classpath.txt")).strip();
+            command = new ArrayList<>(List.of(java, "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-cp", classpath,
+                    "uk.chorus.Application"));
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
