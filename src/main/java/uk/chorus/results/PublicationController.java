@@ -66,8 +66,8 @@ class PublicationController {
                 "publishedOn", publication == null ? null : Dates.dateTime(publication.publishedAt()),
                 "done", done == null ? null : "withdrawn".equals(done) ? "publish.done.withdrawn" : "publish.done.published",
                 "publicUrl", "/results/" + surveyId,
-                "ticks", List.of(new Tick("public", "yes", messages.get("publish.public"), messages.get("publish.public.hint"), onPublic),
-                        new Tick("round", "yes", messages.get("publish.round"), messages.get("publish.round.hint"), rounded)),
+                "ticks", List.of(new Tick("public", "public", messages.get("publish.public"), messages.get("publish.public.hint"), onPublic),
+                        new Tick("round", "round", messages.get("publish.round"), messages.get("publish.round.hint"), rounded)),
                 "backUrl", "/staff/surveys/" + surveyId + "/results"));
     }
 
