@@ -85,6 +85,7 @@ final class DisclosureModel {
         int rounds = 0;
         while (rounds < MOST_ROUNDS) {
             rounds++;
+            model.emptyGroups();
             if (!round) {
                 model.loneUnknowns();
             }
@@ -463,6 +464,40 @@ final class DisclosureModel {
             if (small(s) || small(b - s) || small(b)) {
                 withheld[measure[0]] = true;
                 withheld[measure[1]] = true;
+            }
+        }
+    }
+
+    /**
+     * A part of a published zero is zero for everyone to see (nobody in an empty group chose
+     * anything): it is shown as 0 rather than withheld, which would protect nothing and could not
+     * pass the audit.
+     */
+    private void emptyGroups() {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (DisclosureAudit.Constraint c : structure) {
+                if (c.lower() != 0 || c.upper() != 0) {
+                    continue;
+                }
+                int whole = -1;
+                for (int i = 0; i < c.figures().length; i++) {
+                    if (c.coefficients()[i] < 0) {
+                        whole = whole == -1 ? c.figures()[i] : -2;
+                    } else if (c.coefficients()[i] != 1) {
+                        whole = -2;
+                    }
+                }
+                if (whole < 0 || withheld[whole] || truth.get(whole) != 0) {
+                    continue;
+                }
+                for (int f : c.figures()) {
+                    if (withheld[f] && truth.get(f) == 0) {
+                        withheld[f] = false;
+                        changed = true;
+                    }
+                }
             }
         }
     }
