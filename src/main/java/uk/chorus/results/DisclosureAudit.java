@@ -44,7 +44,7 @@ import java.util.Random;
 final class DisclosureAudit {
     /** Larger than any count a survey will have: the upper bound of a withheld figure. */
     static final double NO_LIMIT = 10_000_000;
-    private static final int RANDOM_DIRECTIONS = 2;
+    private static final int RANDOM_DIRECTIONS = 6;
 
     private DisclosureAudit() {
     }
@@ -152,16 +152,23 @@ final class DisclosureAudit {
         for (int figure : sharedWithheld) {
             ranges.put(figure, whole(bounds[figure]));
         }
-        for (Block block : questions) {
+        // Blocks are independent now the shared figures are bounded: solve them side by side.
+        Map<Integer, long[]> own = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger counted = new java.util.concurrent.atomic.AtomicInteger();
+        questions.parallelStream().forEach(block -> {
             block.reset(bounds);
-            List<Integer> own = new ArrayList<>();
+            List<Integer> figures = new ArrayList<>();
             for (int figure : block.withheld(problem)) {
                 if (problem.blocks.get(figure) != 0) {
-                    own.add(figure);
+                    figures.add(figure);
                 }
             }
-            block.ranges(own, threshold, solves).forEach((figure, range) -> ranges.put(figure, whole(range)));
-        }
+            int[] mine = {0};
+            block.ranges(figures, threshold, mine).forEach((figure, range) -> own.put(figure, whole(range)));
+            counted.addAndGet(mine[0]);
+        });
+        ranges.putAll(own);
+        solves[0] += counted.get();
         List<Fault> faults = new ArrayList<>();
         int withheld = 0;
         for (int i = 0; i < n; i++) {
@@ -259,10 +266,11 @@ final class DisclosureAudit {
                 seen.put(f, new double[]{Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
             }
             Random random = new Random(figures.size());
-            // Feasible points from a few solves over all figures at once: a figure seen at two
-            // integer values far enough apart needs no solve of its own.
+            // Every optimum is a feasible point of the linear programme: a figure seen at values
+            // whose whole numbers already span the threshold needs no solve of its own (its range
+            // is at least that wide, and a fault is judged on the range's whole numbers).
             BitSet settled = new BitSet();
-            for (int direction = 0; direction < 2 + RANDOM_DIRECTIONS; direction++) {
+            for (int direction = 0; direction < 2 + RANDOM_DIRECTIONS && settled.cardinality() < figures.size(); direction++) {
                 double[] weights = new double[figures.size()];
                 for (int i = 0; i < weights.length; i++) {
                     weights[i] = direction == 0 ? 1 : direction == 1 ? -1 : random.nextBoolean() ? 1 : -1;
@@ -271,17 +279,7 @@ final class DisclosureAudit {
                 if (point == null) {
                     break;
                 }
-                for (int i = 0; i < figures.size(); i++) {
-                    double value = point[index.get(figures.get(i))];
-                    if (Math.abs(value - Math.rint(value)) < 1e-6) {
-                        double[] range = seen.get(figures.get(i));
-                        range[0] = Math.min(range[0], Math.rint(value));
-                        range[1] = Math.max(range[1], Math.rint(value));
-                        if (range[1] - range[0] + 1 >= threshold) {
-                            settled.set(i);
-                        }
-                    }
-                }
+                record(point, figures, seen, settled, threshold);
             }
             Map<Integer, double[]> result = new HashMap<>();
             for (int i = 0; i < figures.size(); i++) {
@@ -291,12 +289,38 @@ final class DisclosureAudit {
                     continue;
                 }
                 double[] low = solve(List.of(f), new double[]{-1}, solves);
-                double[] high = solve(List.of(f), new double[]{1}, solves);
+                if (low != null) {
+                    record(low, figures, seen, settled, threshold);
+                }
+                double[] high = settled.get(i) ? null : solve(List.of(f), new double[]{1}, solves);
+                if (high != null) {
+                    record(high, figures, seen, settled, threshold);
+                }
+                if (settled.get(i)) {
+                    result.put(f, seen.get(f));
+                    continue;
+                }
                 double min = low == null ? 0 : low[index.get(f)];
                 double max = high == null ? NO_LIMIT : high[index.get(f)];
                 result.put(f, new double[]{min, max});
             }
             return result;
+        }
+
+        private void record(double[] point, List<Integer> figures, Map<Integer, double[]> seen, BitSet settled,
+                            int threshold) {
+            for (int i = 0; i < figures.size(); i++) {
+                if (settled.get(i)) {
+                    continue;
+                }
+                double value = point[index.get(figures.get(i))];
+                double[] range = seen.get(figures.get(i));
+                range[0] = Math.min(range[0], value);
+                range[1] = Math.max(range[1], value);
+                if (Math.floor(range[1] + 1e-6) - Math.ceil(range[0] - 1e-6) + 1 >= threshold) {
+                    settled.set(i);
+                }
+            }
         }
 
         /** Maximises sum(weight * figure); the values of every variable at the optimum, or null. */

@@ -30,6 +30,7 @@ import java.util.Map;
  * of the attack's equations. Percentages are worked out later from the published counts alone.
  */
 final class DisclosureModel {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DisclosureModel.class);
     private static final int MOST_ROUNDS = 40;
     private static final String ALL = Counting.ALL;
 
@@ -52,6 +53,8 @@ final class DisclosureModel {
     private final Map<String, int[]> quarterFigures = new LinkedHashMap<>();
     private int responses;
     private boolean[] withheld;
+    /** Pairs of about-you questions, each given a block (as -1, -2, ... until the questions' blocks are counted). */
+    private final Map<String, Integer> pairBlocks = new HashMap<>();
     /** When auditing a stored publication: the means and medians it shows, by row. */
     private Map<RowFigures, double[]> shownNumbers;
 
@@ -90,6 +93,8 @@ final class DisclosureModel {
                 model.loneUnknowns();
             }
             report = DisclosureAudit.run(model.problem(), threshold);
+            LOG.debug("Disclosure round {}: {} withheld, {} at fault, {} solves, {} ms.", rounds, report.withheld(),
+                    report.faults().size(), report.solves(), report.millis());
             if (report.passes() || !model.secondary(report)) {
                 break;
             }
@@ -148,6 +153,13 @@ final class DisclosureModel {
             int b = question.about() != null ? 0 : block++;
             table(question, counted, b, aboutYou);
         }
+        // Each pair of about-you questions (its cross-table, both ways round) is a block of its own.
+        int pairs = block;
+        for (int f = 0; f < blocks.size(); f++) {
+            if (blocks.get(f) < 0) {
+                blocks.set(f, pairs - blocks.get(f) - 1);
+            }
+        }
         // Responses per quarter add up to everyone.
         List<Integer> quarters = new ArrayList<>();
         summary.quarters().forEach((quarter, count) -> quarters.add(
@@ -191,6 +203,7 @@ final class DisclosureModel {
         Map<String, Map<String, RowFigures>> byAbout = new LinkedHashMap<>();
         tables.put(q, byAbout);
         String everyone = messages.get("results.row.all");
+        // Everyone's row of an about-you question is its group sizes: shared by every block (block 0).
         RowFigures all = row(question, q + "|", counted.counts(), counted.respondents(), block, everyone,
                 question.about() != null, options, columns, single, multiple, inBase, allInBase, counted.numbers());
         byAbout.put(ALL, Map.of(ALL, all));
@@ -214,9 +227,9 @@ final class DisclosureModel {
                 boolean crossed = question.about() != null && !g.equals(Counting.NO_ANSWER);
                 String prefix = crossed && q.compareTo(by.key()) > 0 ? null : q + "|" + by.key() + "=" + g + "|";
                 RowFigures row = crossed && prefix == null
-                        ? transposedRow(question, by, g, group.getValue(), total, block, groupLabel, options, columns,
+                        ? transposedRow(question, by, g, group.getValue(), total, pairBlock(question, by), groupLabel, options, columns,
                         inBase, allInBase)
-                        : row(question, prefix, group.getValue(), total, block,
+                        : row(question, prefix, group.getValue(), total, question.about() != null ? pairBlock(question, by) : block,
                         ResultsQuery.topic(by, messages) + ": " + groupLabel, false, options, columns, single, multiple,
                         inBase, allInBase, counted.numbersByGroup().getOrDefault(by.key(), Map.of()).get(g));
                 rows.put(g, row);
@@ -233,6 +246,11 @@ final class DisclosureModel {
                 sum(rows.values().stream().mapToInt(RowFigures::base).toArray(), all.base());
             }
         }
+    }
+
+    private int pairBlock(Question a, Question b) {
+        String key = a.key().compareTo(b.key()) < 0 ? a.key() + "|" + b.key() : b.key() + "|" + a.key();
+        return pairBlocks.computeIfAbsent(key, k -> -(pairBlocks.size() + 1));
     }
 
     /** A row of a table of two about-you questions whose cells were already made the other way round. */
