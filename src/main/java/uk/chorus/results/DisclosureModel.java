@@ -589,7 +589,13 @@ final class DisclosureModel {
                 }
             }
             if (best != null) {
+                // Two at a time: one more unknown in a relation is often not enough, and each
+                // round of the attack costs seconds.
                 withheld[smallestShown(best.figures())] = true;
+                int second = smallestShown(best.figures());
+                if (second >= 0 && cellFigure.get(second)) {
+                    withheld[second] = true;
+                }
                 changed = true;
             }
         }

@@ -20,7 +20,8 @@ import java.util.Random;
  * How long the disclosure model and its audit take on the shipped parent/carer survey's shape
  * (every question overall and by each of its 5 about-you questions, quarters and quarter
  * measures): answers drawn at random with skewed groups (some primary needs rare), counted into a
- * wave summary, then decided and attacked, rounded and exact. Not a test; prints its figures.
+ * wave summary, then decided and attacked, rounded (and exact with -Dbench.exact=true). Not a test;
+ * prints its figures.
  *
  * <pre>JAVA_HOME=$(.ci/java-home) ./mvnw -B -Pbench test-compile exec:java \
  *   -Dexec.mainClass=uk.chorus.results.DisclosureBenchmark -Dbench.sizes=600,100000</pre>
@@ -43,7 +44,7 @@ public final class DisclosureBenchmark {
         for (String size : System.getProperty("bench.sizes", "600,100000").split(",")) {
             int n = Integer.parseInt(size.trim());
             WaveSummary wave = summary(survey, n, new Random(n));
-            for (boolean round : new boolean[]{true, false}) {
+            for (boolean round : Boolean.getBoolean("bench.exact") ? new boolean[]{true, false} : new boolean[]{true}) {
                 long[] times = new long[repeats];
                 DisclosureModel.Decision decision = null;
                 for (int i = 0; i < repeats; i++) {
