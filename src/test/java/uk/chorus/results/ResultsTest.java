@@ -272,7 +272,7 @@ class ResultsTest extends ChorusTest {
             Document page = other.get(PAGE + "?by=support&view=full").document();
             assertThat(page.select("a[href^=/staff/themes]")).isEmpty();
             assertThat(page.text()).doesNotContain("Not for publication").contains("[c]")
-                    .contains("Counts are rounded to the nearest 5");
+                    .contains("Counts, totals and bases are each rounded to the nearest 5");
             assertThat(table(page, "yes_q").get("Neither")).allMatch(c -> c.equals("[c]"));
             assertThat(table(page, "yes_q").get("All who answered").get(0)).isEqualTo("190");
             assertThat(table(page, "score").get("All who answered").get(0)).isEqualTo("200");
