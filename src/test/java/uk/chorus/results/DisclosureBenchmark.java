@@ -39,8 +39,10 @@ public final class DisclosureBenchmark {
                     .setLevel(ch.qos.logback.classic.Level.DEBUG);
         }
         Messages messages = new Messages();
-        // Warm the solver and the JIT once.
-        DisclosureModel.decide(survey, summary(survey, 600, new Random(7)), 5, true, messages);
+        if (!"false".equals(System.getProperty("bench.warm"))) {
+            // Warm the solver and the JIT once.
+            DisclosureModel.decide(survey, summary(survey, 600, new Random(7)), 5, true, messages);
+        }
         for (String size : System.getProperty("bench.sizes", "600,100000").split(",")) {
             int n = Integer.parseInt(size.trim());
             WaveSummary wave = summary(survey, n, new Random(n));
@@ -74,6 +76,11 @@ public final class DisclosureBenchmark {
                 boolean skip = !question.required() && random.nextInt(10) == 0;
                 // Skewed: the first options common, the last rare (a few small groups, as in real areas).
                 int pick = (int) Math.min(options - 1, Math.floor(Math.abs(random.nextGaussian()) * options / 2.5));
+                // However large the wave, an about-you question's last group stays tiny (a handful of
+                // people), as a rare need does: its cells are small in every table.
+                if (question.about() != null && options > 2) {
+                    pick = random.nextInt(n) < 6 ? options - 1 : Math.min(pick, options - 2);
+                }
                 answers[r][q] = skip ? -1 : question.type() == QuestionType.MULTIPLE_CHOICE
                         ? 1 + random.nextInt((1 << Math.min(options, 20)) - 1) : pick;
             }
