@@ -86,7 +86,7 @@ final class Comparisons {
                     Measures.Measure m = find(wave, first);
                     boolean shown = m != null && !hidden(m, suppress, threshold);
                     values.add(shown ? m.value() : Double.NaN);
-                    valueLabels.add(shown ? value(m) : "");
+                    valueLabels.add(shown ? value(m) : m != null && m.size() > 0 && hidden(m, suppress, threshold) ? Figures.SUPPRESSED : "");
                 }
                 String measureLabel = messages.get(first.labelKey());
                 trend = Charts.trend("trend-" + question.key(), question.text(),
@@ -140,6 +140,9 @@ final class Comparisons {
 
     /** In published figures, a share is withheld when its group, or those it counts or leaves out, are too few. */
     static boolean hidden(Measures.Measure m, boolean suppress, int threshold) {
+        if (m.withheld()) {
+            return true;
+        }
         if (!suppress) {
             return false;
         }

@@ -1,5 +1,6 @@
 package uk.chorus.results;
 
+import io.micronaut.core.annotation.Nullable;
 import uk.chorus.surveys.Option;
 import uk.chorus.surveys.QuestionType;
 import uk.chorus.surveys.Scales;
@@ -67,7 +68,12 @@ final class Counting {
     /** One question, counted: one row per group (row 0 is everyone), one column per option. */
     record Table(Wave.Column question, List<String> rowKeys, List<String> rowLabels, long[][] counts,
                  double[][] weighted, NumberStats[] numbers, boolean[] inBase, double[] respondents,
-                 long[] respondentCounts) {
+                 long[] respondentCounts, @Nullable long[][] published) {
+
+        Table(Wave.Column question, List<String> rowKeys, List<String> rowLabels, long[][] counts, double[][] weighted,
+              NumberStats[] numbers, boolean[] inBase, double[] respondents, long[] respondentCounts) {
+            this(question, rowKeys, rowLabels, counts, weighted, numbers, inBase, respondents, respondentCounts, null);
+        }
 
         boolean grouped() {
             return rowKeys.size() > 1;
@@ -81,13 +87,19 @@ final class Counting {
                     grouped() ? 0 : -1);
         }
 
-        /** Everyone in the row who answered. */
+        /** Everyone in the row who answered (as published, for a published table). */
         long total(int row) {
+            if (published != null) {
+                return published[0][row];
+            }
             return question.multiple() ? respondentCounts[row] : Arrays.stream(counts[row]).sum();
         }
 
         /** Those who gave a view ("don't know" and "prefer not to say" are kept out). */
         long base(int row) {
+            if (published != null) {
+                return published[1][row];
+            }
             if (question.multiple()) {
                 return respondentCounts[row];
             }
@@ -101,6 +113,10 @@ final class Counting {
         }
 
         double weightedBase(int row) {
+            // A published table's percentages are of its published base, never of the true one.
+            if (published != null) {
+                return published[1][row];
+            }
             double base = 0;
             for (int c = 0; c < inBase.length; c++) {
                 if (inBase[c]) {

@@ -28,6 +28,11 @@ final class Measures {
             return mean != null;
         }
 
+        /** A published measure that needs a withheld count. */
+        boolean withheld() {
+            return Double.isNaN(successes);
+        }
+
         double value() {
             return isMean() ? mean.mean() : base == 0 ? Double.NaN : successes / base;
         }
@@ -47,8 +52,30 @@ final class Measures {
         };
     }
 
+    /**
+     * A wave's measures from its counts. Published counts may be withheld (negative): a measure
+     * that would need one is withheld too (its share NaN), never worked out around the gap.
+     */
     static List<Measure> of(QuestionType type, List<String> codes, List<String> labels, long[] counts,
                             long respondents, WaveSummary.Numbers numbers) {
+        boolean withheld = respondents < 0;
+        for (long count : counts) {
+            withheld |= count < 0;
+        }
+        if (!withheld) {
+            return measured(type, codes, labels, counts, respondents, numbers);
+        }
+        long[] known = counts.clone();
+        for (int i = 0; i < known.length; i++) {
+            known[i] = Math.max(0, known[i]);
+        }
+        return measured(type, codes, labels, known, Math.max(0, respondents), null).stream()
+                .map(m -> new Measure(m.labelKey(), m.optionCode(), m.optionLabel(), Double.NaN, Math.max(1, m.base()), null))
+                .toList();
+    }
+
+    private static List<Measure> measured(QuestionType type, List<String> codes, List<String> labels, long[] counts,
+                                          long respondents, WaveSummary.Numbers numbers) {
         List<Measure> measures = new ArrayList<>();
         switch (type) {
             case AGREEMENT, FACES -> {

@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Results a lead chose to publish on a public page: suppressed exactly as staff see them when
- * published, complete responses only, no weighting. Anything not published publicly is "not
+ * Results a lead chose to publish on a public page: the published version's figures, exactly
+ * as staff see them, fixed when the lead published them. Anything not published publicly is "not
  * found", so the address of an unpublished survey says nothing.
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -33,9 +33,11 @@ class PublicResultsController {
     private final ResultsService results;
     private final SmallestGroup smallestGroup;
     private final Messages messages;
+    private final PublishedFigures published;
 
     PublicResultsController(Publications publications, SurveyVersions versions, ResultsService results,
-                            SmallestGroup smallestGroup, Messages messages) {
+                            SmallestGroup smallestGroup, Messages messages, PublishedFigures published) {
+        this.published = published;
         this.publications = publications;
         this.versions = versions;
         this.results = results;
@@ -65,9 +67,12 @@ class PublicResultsController {
             return Pages.notFound();
         }
         ResultsQuery query = ResultsQuery.of(survey.get().definition(), by, only, null, null, "published", null);
-        SurveyResults figures = results.results(surveyId,
-                ResultOptions.published(query.by(), query.onlyKey(), query.onlyCode(), publication.get().roundToFive()))
-                .orElseThrow();
+        Optional<PublishedWave> wave = published.figures(publication.get());
+        if (wave.isEmpty()) {
+            return Pages.notFound();
+        }
+        SurveyResults figures = published.results(survey.get().definition(), wave.get(), query.by(), query.onlyKey(),
+                query.onlyCode());
         Map<String, Object> model = Pages.model("title", messages.get("results.title.results") + ": "
                         + survey.get().definition().title(), "heading", messages.get("results.title.results"),
                 "publicPage", true, "surveyId", surveyId, "surveyTitle", survey.get().definition().title(),
@@ -85,9 +90,12 @@ class PublicResultsController {
             return Pages.notFound();
         }
         ResultsQuery query = ResultsQuery.of(survey.get().definition(), by, only, null, null, "published", null);
-        SurveyResults figures = results.results(surveyId,
-                ResultOptions.published(query.by(), query.onlyKey(), query.onlyCode(), publication.get().roundToFive()))
-                .orElseThrow();
+        Optional<PublishedWave> wave = published.figures(publication.get());
+        if (wave.isEmpty()) {
+            return Pages.notFound();
+        }
+        SurveyResults figures = published.results(survey.get().definition(), wave.get(), query.by(), query.onlyKey(),
+                query.onlyCode());
         return HttpResponse.ok(AggregateCsv.write(figures, messages)).contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + surveyId + "-results.csv\"");
     }

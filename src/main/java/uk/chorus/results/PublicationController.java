@@ -2,6 +2,7 @@ package uk.chorus.results;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -24,8 +25,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A lead publishes a survey's results (suppressed) to forum members and viewers, and optionally
- * to a public page, or withdraws them. Both are recorded in the audit log.
+ * A lead publishes a survey's results to forum members and viewers, and optionally to a public
+ * page, or withdraws them. Publishing takes a snapshot of the wave's figures under the one
+ * disclosure model, attacks it (DisclosureAudit), and is refused, listing the figures at fault,
+ * while any withheld figure could be narrowed. The same audit runs on demand. Both are recorded
+ * in the audit log.
  */
 @Secured(Role.LEAD_NAME)
 @Controller(value = "/staff/surveys/{surveyId}/publish", produces = MediaType.TEXT_HTML)
@@ -35,39 +39,67 @@ class PublicationController {
     private final Publications publications;
     private final SmallestGroup smallestGroup;
     private final Messages messages;
+    private final PublishedFigures figures;
 
     PublicationController(SurveyVersions versions, ResultsAccess access, Publications publications,
-                          SmallestGroup smallestGroup, Messages messages) {
+                          SmallestGroup smallestGroup, Messages messages, PublishedFigures figures) {
         this.versions = versions;
         this.access = access;
         this.publications = publications;
         this.smallestGroup = smallestGroup;
         this.messages = messages;
+        this.figures = figures;
+    }
+
+    /** A figure the audit found could be worked out, and the values it could take. */
+    public record Fault(String label, String range) {
+    }
+
+    /** The audit shown on the page: whether it passed, how much it withheld, and the faults (the first 200). */
+    public record Audit(boolean passes, String summary, List<Fault> faults, int more) {
     }
 
     public record Tick(String id, String value, String label, String itemHint, boolean checked) {
     }
 
     @Get
-    MutableHttpResponse<?> show(Authentication authentication, String surveyId, @Nullable @QueryValue String done) {
+    MutableHttpResponse<?> show(Authentication authentication, String surveyId, @Nullable @QueryValue String done,
+                                @Nullable @QueryValue String audit, @Nullable @QueryValue List<String> options) {
         Optional<LiveSurvey> survey = leadsSurvey(authentication, surveyId);
         if (survey.isEmpty()) {
             return Pages.notFound();
         }
+        Audit checked = null;
+        boolean chosen = options != null && !options.isEmpty();
+        if ("yes".equals(audit)) {
+            checked = figures.decide(surveyId, chosen && options.contains("round")).map(this::audit)
+                    .orElse(new Audit(true, messages.get("publish.audit.nothing"), List.of(), 0));
+        }
+        return page(HttpStatus.OK, authentication, survey.get(), done, checked,
+                chosen ? options.contains("public") : null, chosen ? options.contains("round") : null);
+    }
+
+    private MutableHttpResponse<?> page(HttpStatus status, Authentication authentication, LiveSurvey survey,
+                                        @Nullable String done, @Nullable Audit checked, @Nullable Boolean publicChoice,
+                                        @Nullable Boolean roundChoice) {
+        String surveyId = survey.id();
         var publication = publications.of(surveyId).orElse(null);
-        boolean onPublic = publication != null && publication.onPublicPage();
-        boolean rounded = publication != null && publication.roundToFive();
-        return Pages.render("results/publish", Pages.model(
-                "title", messages.get("results.title.publish") + ": " + survey.get().definition().title(),
+        // Rounding is the safer choice, and ticked until a lead publishes without it.
+        boolean onPublic = publicChoice != null ? publicChoice : publication != null && publication.onPublicPage();
+        boolean rounded = roundChoice != null ? roundChoice : publication == null || publication.roundToFive();
+        return Pages.render(status, "results/publish", Pages.model(
+                "title", (checked != null && !checked.passes() ? messages.get("publish.audit.error.prefix") : "")
+                        + messages.get("results.title.publish") + ": " + survey.definition().title(),
                 "heading", messages.get("results.title.publish"), "staff", Staff.of(authentication),
-                "surveyId", surveyId, "surveyTitle", survey.get().definition().title(), "tab", "publish", "lead", true,
-                "notForPublication", false, "hideBanner", true, "query", "", "smallestGroup", smallestGroup.of(survey.get().definition()),
-                "publication", publication,
+                "surveyId", surveyId, "surveyTitle", survey.definition().title(), "tab", "publish", "lead", true,
+                "notForPublication", false, "hideBanner", true, "query", "", "smallestGroup", smallestGroup.of(survey.definition()),
+                "publication", publication, "audit", checked,
                 "publishedOn", publication == null ? null : Dates.dateTime(publication.publishedAt()),
                 "done", done == null ? null : "withdrawn".equals(done) ? "publish.done.withdrawn" : "publish.done.published",
                 "publicUrl", "/results/" + surveyId,
-                "ticks", List.of(new Tick("public", "yes", messages.get("publish.public"), messages.get("publish.public.hint"), onPublic),
-                        new Tick("round", "yes", messages.get("publish.round"), messages.get("publish.round.hint"), rounded)),
+                "ticks", List.of(new Tick("public", "public", messages.get("publish.public"), messages.get("publish.public.hint"), onPublic),
+                        new Tick("round", "round", messages.get("publish.round"), messages.get("publish.round.hint"), rounded)),
+                "auditTicks", List.of(new Tick("audit-round", "round", messages.get("publish.round"), null, rounded)),
                 "backUrl", "/staff/surveys/" + surveyId + "/results"));
     }
 
@@ -77,12 +109,23 @@ class PublicationController {
         if (form.isEmpty()) {
             return Pages.expiredForm();
         }
-        if (leadsSurvey(authentication, surveyId).isEmpty()) {
+        Optional<LiveSurvey> survey = leadsSurvey(authentication, surveyId);
+        if (survey.isEmpty()) {
             return Pages.notFound();
         }
         List<String> options = form.get().getOrDefault("options", List.of());
-        publications.publish(surveyId, options.contains("public"), options.contains("round"),
-                Staff.of(authentication).email());
+        boolean onPublic = options.contains("public");
+        boolean round = options.contains("round");
+        // The audit runs on what would be published; a publication it finds a leak in is refused.
+        PublishedFigures.Result result = figures.publish(surveyId, onPublic, round, Staff.of(authentication).email());
+        if (result.decision() == null) {
+            return page(HttpStatus.UNPROCESSABLE_ENTITY, authentication, survey.get(), null,
+                    new Audit(false, messages.get("publish.audit.nothing"), List.of(), 0), onPublic, round);
+        }
+        if (result.version() == 0) {
+            return page(HttpStatus.UNPROCESSABLE_ENTITY, authentication, survey.get(), null, audit(result.decision()),
+                    onPublic, round);
+        }
         return Pages.seeOther("/staff/surveys/" + surveyId + "/publish?done=published");
     }
 
@@ -97,6 +140,18 @@ class PublicationController {
         }
         publications.withdraw(surveyId, Staff.of(authentication).email());
         return Pages.seeOther("/staff/surveys/" + surveyId + "/publish?done=withdrawn");
+    }
+
+    private Audit audit(DisclosureModel.Decision decision) {
+        DisclosureAudit.Report report = decision.audit();
+        List<Fault> faults = report.faults().stream().limit(200)
+                .map(f -> new Fault(f.label(), f.min() == f.max() ? Long.toString(f.min())
+                        : messages.get("publish.audit.range", f.min(), f.max()))).toList();
+        String summary = report.passes()
+                ? messages.get("publish.audit.passed", report.withheld(), decision.published().rounded()
+                ? messages.get("publish.audit.rounded") : messages.get("publish.audit.exact"), report.millis())
+                : messages.get("publish.audit.failed", report.faults().size(), report.withheld());
+        return new Audit(report.passes(), summary, faults, Math.max(0, report.faults().size() - faults.size()));
     }
 
     private Optional<LiveSurvey> leadsSurvey(Authentication authentication, String surveyId) {

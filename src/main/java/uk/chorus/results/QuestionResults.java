@@ -33,12 +33,18 @@ final class QuestionResults {
 
     static QuestionResult build(Counting.Table table, @Nullable Counting.Table unfiltered, Presentation p,
                                 @Nullable String[] headline) {
-        Wave.Column question = table.question();
-        QuestionType type = question.question.type();
-        String kind = kind(question);
         DisclosureControl.Suppressed hidden = p.suppress()
                 ? DisclosureControl.apply(table.grid(), unfiltered == null ? null : unfiltered.grid(), p.threshold())
                 : null;
+        return decided(table, hidden, p, headline);
+    }
+
+    /** A table whose withheld figures are already decided (a published wave's). */
+    static QuestionResult decided(Counting.Table table, @Nullable DisclosureControl.Suppressed hidden, Presentation p,
+                                @Nullable String[] headline) {
+        Wave.Column question = table.question();
+        QuestionType type = question.question.type();
+        String kind = kind(question);
         List<QuestionResult.Column> columns = columns(question, p.messages());
         List<QuestionResult.Row> rows = new ArrayList<>();
         boolean anySuppressed = hidden != null && hidden.any();
@@ -106,7 +112,8 @@ final class QuestionResults {
             boolean cellHidden = hidden != null && hidden.cells()[r][c];
             anyBaseCellHidden |= cellHidden && table.inBase()[c];
             long count = table.counts()[r][c];
-            Double percent = cellHidden || !percentages || !table.inBase()[c] || Double.isNaN(table.share(r, c))
+            // A percentage of a withheld base would give the base away.
+            Double percent = cellHidden || baseHidden || !percentages || !table.inBase()[c] || Double.isNaN(table.share(r, c))
                     ? null : table.share(r, c) * 100;
             cells.add(new QuestionResult.Cell(cellHidden ? null : DisclosureControl.rounded(count, p.round()), percent,
                     cellHidden ? Figures.SUPPRESSED : Figures.count(DisclosureControl.rounded(count, p.round())),

@@ -12,17 +12,16 @@ import java.util.Optional;
 
 /**
  * One question's headline figure in each wave, for other features that track it as a measure (the
- * "you said, we did" reports): always the published, suppressed figures, with the change since the
- * wave before and the verdict the results pages give.
+ * "you said, we did" reports): only the version a lead published, with the change since the wave
+ * before (when that is published too) and the verdict the results pages give. Nothing before.
  */
 @Singleton
 public class QuestionTrends {
-    private static final ResultOptions PUBLISHED = ResultOptions.published(null, null, null, false);
-    private final ResultsService results;
+    private final PublishedFigures published;
     private final SurveyVersions versions;
 
-    QuestionTrends(ResultsService results, SurveyVersions versions) {
-        this.results = results;
+    QuestionTrends(PublishedFigures published, SurveyVersions versions) {
+        this.published = published;
         this.versions = versions;
     }
 
@@ -43,11 +42,13 @@ public class QuestionTrends {
     }
 
     public Optional<Trend> of(String surveyId, String questionKey) {
-        Optional<SurveyResults> found = results.results(surveyId, PUBLISHED);
-        if (found.isEmpty()) {
+        // Only what a lead has published, as published: a report never runs ahead of that decision.
+        Optional<uk.chorus.surveys.LiveSurvey> survey = versions.newest(surveyId);
+        Optional<PublishedWave> figuresNow = published.published(surveyId);
+        if (survey.isEmpty() || figuresNow.isEmpty()) {
             return Optional.empty();
         }
-        SurveyResults figures = found.get();
+        SurveyResults figures = published.results(survey.get().definition(), figuresNow.get(), null, null, null);
         if (figures.oneYearOn() != null) {
             for (Comparisons.QuestionComparison question : figures.oneYearOn().questions()) {
                 if (question.key().equals(questionKey)) {

@@ -22,9 +22,9 @@ import java.util.Optional;
 
 /**
  * GET /api/v1/surveys/{id}/results[?by=aboutYouKey] for leads: per question, per answer (per group
- * when broken down) a count, a percent and the base. The same disclosure control as published
- * pages, always: a withheld figure is {@code "suppressed": true} with count and percent null, and
- * a small group's base is null too, so nothing below the threshold leaves through the API.
+ * when broken down) a count, a percent and the base: the published version's figures (before
+ * anything is published, the disclosure model worked out now, rounded to 5). A withheld figure is
+ * {@code "suppressed": true} with count and percent null, and a withheld base is null too.
  */
 @Secured(Role.LEAD_NAME)
 @Controller(value = "/api/v1/surveys/{surveyId}/results", produces = MediaType.APPLICATION_JSON)
@@ -33,8 +33,11 @@ class ResultsApiController {
     private final ResultsAccess access;
     private final ResultsService results;
     private final Messages messages;
+    private final PublishedFigures published;
 
-    ResultsApiController(SurveyVersions versions, ResultsAccess access, ResultsService results, Messages messages) {
+    ResultsApiController(SurveyVersions versions, ResultsAccess access, ResultsService results, Messages messages,
+                         PublishedFigures published) {
+        this.published = published;
         this.versions = versions;
         this.access = access;
         this.results = results;
@@ -73,8 +76,16 @@ class ResultsApiController {
             return HttpResponse.badRequest(ApiError.of(messages.get("api.results.bad.by", by)));
         }
         ResultsQuery query = ResultsQuery.of(survey.get().definition(), by, null, null, null, "published", null);
-        SurveyResults figures = results.results(surveyId,
-                query.options(sight, access.publication(surveyId).orElse(null))).orElseThrow();
+        // The published version; before one, a lead gets the disclosure model worked out now, rounded.
+        Optional<SurveyResults> found = published.published(surveyId)
+                .map(wave -> published.results(survey.get().definition(), wave, query.by(), null, null));
+        if (found.isEmpty() && sight == ResultsAccess.Sight.FULL) {
+            found = published.preview(survey.get().definition(), true, query.by(), null, null);
+        }
+        if (found.isEmpty()) {
+            return HttpResponse.notFound(ApiError.of(messages.get("api.survey.not.found", surveyId)));
+        }
+        SurveyResults figures = found.get();
         List<QuestionFigures> questions = new ArrayList<>();
         for (QuestionResult question : figures.questions()) {
             List<Group> groups = new ArrayList<>();

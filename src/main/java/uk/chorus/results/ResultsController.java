@@ -13,10 +13,12 @@ import io.micronaut.security.rules.SecurityRule;
 import uk.chorus.accounts.Staff;
 import uk.chorus.surveys.LiveSurvey;
 import uk.chorus.surveys.SmallestGroup;
+import uk.chorus.surveys.SurveyDefinition;
 import uk.chorus.surveys.SurveyVersions;
 import uk.chorus.web.Messages;
 import uk.chorus.web.Pages;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,9 +38,12 @@ class ResultsController {
     private final SmallestGroup smallestGroup;
     private final Messages messages;
     private final WaveSummaries summaries;
+    private final PublishedFigures published;
 
     ResultsController(SurveyVersions versions, ResultsService results, ResultsAccess access, Populations populations,
-                      SmallestGroup smallestGroup, Messages messages, WaveSummaries summaries) {
+                      SmallestGroup smallestGroup, Messages messages, WaveSummaries summaries,
+                      PublishedFigures published) {
+        this.published = published;
         this.versions = versions;
         this.results = results;
         this.access = access;
@@ -93,10 +98,36 @@ class ResultsController {
                 "publication", publication, "smallestGroup", smallestGroup.of(survey.get().definition()),
                 "backUrl", "/staff");
         model.putAll(query.form(survey.get().definition(), messages, sizes, lead));
-        if (tab.equals("quarters")) {
+        SurveyDefinition definition = survey.get().definition();
+        if (!lead) {
+            // Everyone but the survey's leads sees the version a lead published, and nothing else.
+            Optional<PublishedWave> figures = published.published(surveyId);
+            if (figures.isEmpty()) {
+                return Pages.render(HttpStatus.FORBIDDEN, "results/not-published", Pages.model("titleKey",
+                        "results.not.published.title", "staff", staff, "surveyTitle", definition.title(),
+                        "backUrl", "/staff"));
+            }
+            if (tab.equals("quarters")) {
+                model.put("quarters", PublishedResults.quarters(published.publishedChain(definition, figures.get()), messages));
+            } else {
+                model.put("results", published.results(definition, figures.get(), query.by(), query.onlyKey(),
+                        query.onlyCode()));
+            }
+        } else if (options.suppress()) {
+            // A lead's preview "as published": the disclosure model worked out now, audited.
+            Optional<DisclosureModel.Decision> decision = published.decide(surveyId, options.roundToFive());
+            if (tab.equals("quarters")) {
+                model.put("quarters", decision.map(d -> PublishedResults.quarters(List.of(Map.entry(
+                        new WaveSummaries.WaveFigures(definition, PublishedResults.summary(d.published()), false),
+                        d.published())), messages)).orElse(null));
+            } else {
+                model.put("results", decision.map(d -> published.results(definition, d.published(), query.by(),
+                        query.onlyKey(), query.onlyCode())).orElseGet(() -> results.results(surveyId, options).orElseThrow()));
+            }
+        } else if (tab.equals("quarters")) {
             WaveSummaries.Chain chain = summaries.chain(surveyId);
             model.put("quarters", chain.waves().isEmpty() ? null
-                    : Quarters.build(chain, options.suppress(), smallestGroup.of(survey.get().definition()), messages));
+                    : Quarters.build(chain, false, smallestGroup.of(definition), messages));
         } else {
             model.put("results", results.results(surveyId, options).orElseThrow());
         }

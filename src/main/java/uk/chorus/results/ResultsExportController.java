@@ -33,9 +33,11 @@ class ResultsExportController {
     private final ResultsService results;
     private final RawExport raw;
     private final Messages messages;
+    private final PublishedFigures published;
 
     ResultsExportController(SurveyVersions versions, ResultsAccess access, ResultsService results, RawExport raw,
-                            Messages messages) {
+                            Messages messages, PublishedFigures published) {
+        this.published = published;
         this.versions = versions;
         this.access = access;
         this.results = results;
@@ -55,11 +57,19 @@ class ResultsExportController {
         if (sight == ResultsAccess.Sight.NONE) {
             return Pages.error(HttpStatus.FORBIDDEN, "results.not.published.title", "results.not.published.body");
         }
-        // Whoever downloads them, aggregates are the published figures: suppressed, complete responses only.
-        ResultsQuery query = ResultsQuery.of(survey.get().definition(), by, only, null, weight, "published", round);
-        ResultOptions options = query.options(sight, access.publication(surveyId).orElse(null));
-        SurveyResults figures = results.results(surveyId, options).orElseThrow();
-        return download(AggregateCsv.write(figures, messages), "text/csv; charset=utf-8", surveyId + "-results.csv");
+        // Whoever downloads them, aggregates are the published version's figures; before anything is
+        // published, a lead gets the disclosure model worked out now (rounded unless asked otherwise).
+        ResultsQuery query = ResultsQuery.of(survey.get().definition(), by, only, null, null, "published", round);
+        Optional<SurveyResults> figures = published.published(surveyId)
+                .map(wave -> published.results(survey.get().definition(), wave, query.by(), query.onlyKey(), query.onlyCode()));
+        if (figures.isEmpty() && sight == ResultsAccess.Sight.FULL) {
+            figures = published.preview(survey.get().definition(), round == null || query.round(), query.by(),
+                    query.onlyKey(), query.onlyCode());
+        }
+        if (figures.isEmpty()) {
+            return Pages.error(HttpStatus.FORBIDDEN, "results.not.published.title", "results.not.published.body");
+        }
+        return download(AggregateCsv.write(figures.get(), messages), "text/csv; charset=utf-8", surveyId + "-results.csv");
     }
 
     @Get(value = "/responses.csv", produces = {"text/csv", MediaType.TEXT_HTML})

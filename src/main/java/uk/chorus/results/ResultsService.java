@@ -187,7 +187,7 @@ public class ResultsService {
                 continue;
             }
             String[] headline = headline(compared.get(column.question.key()), oneYearOn);
-            QuestionResult result = QuestionResults.build(Counting.fromSummary(column, stored, column == by ? null : by),
+            QuestionResult result = QuestionResults.build(Counting.fromSummary(column, stored, column == by ? null : by), (Counting.Table)
                     null, presentation,
                     headline);
             anySuppressed |= result.anySuppressed();

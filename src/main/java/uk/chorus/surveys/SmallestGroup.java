@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 
 /**
  * The fewest people a published figure may describe: CHORUS_SMALLEST_GROUP (default 5), or a
- * survey's own smallestGroup. It is one number for both the rule and the promise: results
+ * a survey's own smallestGroup when that is larger. It is one number for both the rule and the promise: results
  * suppress counts below it, and a privacy notice that says "{smallestGroup}" is shown with it.
  */
 @Singleton
@@ -21,8 +21,12 @@ public class SmallestGroup {
         this.configured = configured;
     }
 
+    /**
+     * A survey file or design may raise the area's rule for its own figures, never lower it: a
+     * survey that said {@code smallestGroup: 2} would otherwise publish counts of 2 and 3.
+     */
     public int of(SurveyDefinition survey) {
-        return survey.smallestGroup() == null ? configured : survey.smallestGroup();
+        return survey.smallestGroup() == null ? configured : Math.max(configured, survey.smallestGroup());
     }
 
     /** For figures that belong to no one survey (feedback, themes across sources). */

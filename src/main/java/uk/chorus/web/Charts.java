@@ -120,15 +120,20 @@ public final class Charts {
         }
         List<Point> points = new ArrayList<>();
         StringBuilder path = new StringBuilder();
+        boolean gap = true;
         for (int i = 0; i < waves.size(); i++) {
             double x = waves.size() == 1 ? (left + right) / 2 : left + (right - left) * i / (waves.size() - 1);
             double value = values.get(i);
             if (Double.isNaN(value)) {
-                points.add(new Point(n(x), null, "", null, waves.get(i)));
+                // A withheld or missing value is a gap: the line stops and starts again, never
+                // drawn through a point it would imply. Its label ("[c]") is the table's.
+                points.add(new Point(n(x), null, labels.get(i), null, waves.get(i)));
+                gap = true;
                 continue;
             }
             double y = bottom - (bottom - top) * Math.min(1, value / max);
-            path.append(path.isEmpty() ? "M" : " L").append(n(x)).append(' ').append(n(y));
+            path.append(path.isEmpty() ? "M" : gap ? " M" : " L").append(n(x)).append(' ').append(n(y));
+            gap = false;
             points.add(new Point(n(x), n(y), labels.get(i), n(y - 10), waves.get(i)));
         }
         return new TrendChart(id, title, description, ticks, points, path.toString());
@@ -192,13 +197,17 @@ public final class Charts {
         for (SeriesInput input : inputs) {
             StringBuilder path = new StringBuilder();
             List<Point> points = new ArrayList<>();
+            boolean gap = true;
             for (int c = 0; c < columns.size() && c < input.values().size(); c++) {
                 double value = input.values().get(c);
                 if (Double.isNaN(value)) {
+                    // A withheld value breaks the line: it is never drawn through.
+                    gap = true;
                     continue;
                 }
                 double y = bottom - (bottom - top) * Math.min(1, value / max);
-                path.append(path.isEmpty() ? "M" : " L").append(xs.get(c)).append(' ').append(n(y));
+                path.append(path.isEmpty() ? "M" : gap ? " M" : " L").append(xs.get(c)).append(' ').append(n(y));
+                gap = false;
                 points.add(new Point(xs.get(c), n(y), Long.toString(Math.round(value)), n(y - 8), columns.get(c)));
             }
             series.add(new Series(input.name(), input.tone(), path.toString(), points));

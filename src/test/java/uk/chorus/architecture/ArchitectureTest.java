@@ -79,6 +79,7 @@ class ArchitectureTest {
             Map.entry("result_snapshots", "results"),
             Map.entry("population_sizes", "results"),
             Map.entry("result_publications", "results"),
+            Map.entry("result_publication_versions", "results"),
             Map.entry("feedback_items", "feedback"),
             Map.entry("feedback_contacts", "feedback"),
             Map.entry("inspection_visits", "feedback"),

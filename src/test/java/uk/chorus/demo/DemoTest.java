@@ -94,6 +94,30 @@ class DemoTest extends ChorusTest {
     }
 
     @Test
+    void theDemosOwnWavesPassTheAuditAndArePublishedAsSnapshots() {
+        StaffClient lead = new StaffClient(server.getURI());
+        assertThat(lead.signIn("lead@demo.example", DemoLoader.PASSWORD).status()).isEqualTo(303);
+        lead.get("/staff");
+        for (String survey : new String[]{"family-voice-2025", "family-voice-2026", "big-bang-2025", "big-bang-2026"}) {
+            var checked = lead.get("/staff/surveys/" + survey + "/publish?audit=yes&options=round");
+            assertThat(checked.status()).isEqualTo(200);
+            assertThat(checked.document().select("#audit-result").text()).as(survey)
+                    .startsWith("No withheld figure can be worked out from the published tables");
+            assertThat(lead.post("/staff/surveys/" + survey + "/publish", "options", "public", "options", "round")
+                    .status()).as(survey).isEqualTo(303);
+        }
+        var open = browser().get("/results/family-voice-2026/results.csv?by=primary_need");
+        assertThat(open.status()).isEqualTo(200);
+        assertThat(open.body()).contains("[c]");
+        // Counts are published rounded to 5: every published count is a multiple of 5.
+        assertThat(open.body().lines().skip(1).filter(l -> !l.startsWith("note")).map(l -> l.split(","))
+                .filter(cells -> cells.length > 3 && !cells[cells.length - 4].equals("[c]")
+                        && !cells[cells.length - 4].isEmpty() && !cells[cells.length - 4].startsWith("\""))
+                .map(cells -> cells[cells.length - 4])).isNotEmpty()
+                .allMatch(count -> Long.parseLong(count.replace("\"", "").replace(",", "")) % 5 == 0);
+    }
+
+    @Test
     void aPledgeCampaignIsPartWayToItsTarget() {
         assertThat(count("SELECT count(*) FROM pledge_organisations WHERE circulated")).isEqualTo(120);
         long signed = count("SELECT count(*) FROM pledge_signatures s JOIN pledge_organisations o "
