@@ -30,6 +30,8 @@ import java.util.Optional;
 @Controller(value = "/staff/accounts/survey-access", produces = MediaType.TEXT_HTML)
 class SurveyAccessController {
     private static final int LONGEST_REASON = 2000;
+    /** No forum (a staff team's survey), or one of the two forums. */
+    private static final List<String> FORUMS = List.of("", "parent-carer-forum", "youth-forum");
     private final SurveyAudiences audiences;
     private final SurveyCatalogue catalogue;
     private final Messages messages;
@@ -40,7 +42,8 @@ class SurveyAccessController {
         this.messages = messages;
     }
 
-    public record Row(String surveyId, String title, String audience, String setBy, String reason, String setAt) {
+    public record Row(String surveyId, String title, String audience, String forum, String setBy, String reason,
+                      String setAt) {
     }
 
     @Get
@@ -57,6 +60,7 @@ class SurveyAccessController {
         String surveyId = StaffForms.first(form.get(), "survey");
         String audienceName = StaffForms.first(form.get(), "audience");
         String reason = StaffForms.first(form.get(), "reason").strip();
+        String forum = StaffForms.first(form.get(), "forum");
         Optional<Audience> audience = Audience.fromFileName(audienceName);
         FormErrors errors = FormErrors.none();
         if (audiences.kept(surveyId).isEmpty()) {
@@ -65,13 +69,17 @@ class SurveyAccessController {
         if (audience.isEmpty()) {
             errors.add("audience", messages.get("accounts.access.error.audience"));
         }
+        if (!FORUMS.contains(forum)) {
+            errors.add("forum", messages.get("accounts.access.error.forum"));
+        }
         if (reason.isEmpty() || reason.length() > LONGEST_REASON) {
             errors.add("reason", messages.get("accounts.access.error.reason", LONGEST_REASON));
         }
         if (errors.any()) {
             return render(authentication, HttpStatus.UNPROCESSABLE_ENTITY, errors, surveyId, audienceName, reason);
         }
-        audiences.change(surveyId, audience.get(), Staff.of(authentication).email(), reason);
+        audiences.change(surveyId, audience.get(), forum.isEmpty() ? null : forum, Staff.of(authentication).email(),
+                reason);
         return Pages.seeOther("/staff/accounts/survey-access");
     }
 
@@ -79,7 +87,9 @@ class SurveyAccessController {
                                           String surveyId, String audienceName, String reason) {
         List<Row> rows = audiences.all().stream().map(kept -> new Row(kept.surveyId(),
                 catalogue.find(kept.surveyId()).map(s -> s.definition().title()).orElse(kept.surveyId()),
-                messages.get("accounts.access.audience." + kept.audience().fileName()), kept.setBy(),
+                messages.get("accounts.access.audience." + kept.audience().fileName()),
+                messages.get(kept.forum() == null ? "codesign.settings.forum.none" : "codesign.forum." + kept.forum()),
+                kept.setBy(),
                 kept.reason() == null ? "" : kept.reason(), uk.chorus.web.Dates.longForm(kept.setAt()))).toList();
         List<AccountsController.Choice> surveys = rows.stream()
                 .map(r -> new AccountsController.Choice(r.surveyId(), r.title(), r.surveyId().equals(surveyId))).toList();
@@ -87,9 +97,11 @@ class SurveyAccessController {
                 .map(a -> new AccountsController.Choice(a.fileName(),
                         messages.get("accounts.access.audience." + a.fileName()), a.fileName().equals(audienceName)))
                 .toList();
+        List<AccountsController.Choice> forums = FORUMS.stream().map(f -> new AccountsController.Choice(f,
+                messages.get(f.isEmpty() ? "codesign.settings.forum.none" : "codesign.forum." + f), false)).toList();
         Map<String, Object> model = errors.addTo(Pages.model("titleKey", "accounts.access.title",
                 "staff", Staff.of(authentication), "rows", rows, "surveys", surveys, "audiences", choices,
-                "reason", reason));
+                "forums", forums, "reason", reason));
         return Pages.render(status, "accounts/survey-access", model);
     }
 }

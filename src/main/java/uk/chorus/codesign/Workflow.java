@@ -29,7 +29,11 @@ public class Workflow {
     private final SurveyCatalogue catalogue;
     private final AuditLog audit;
 
-    Workflow(Designs designs, Discussion discussion, Agreements agreements, SurveyCatalogue catalogue, AuditLog audit) {
+    private final uk.chorus.surveys.SurveyAudiences kept;
+
+    Workflow(Designs designs, Discussion discussion, Agreements agreements, SurveyCatalogue catalogue, AuditLog audit,
+             uk.chorus.surveys.SurveyAudiences kept) {
+        this.kept = kept;
         this.designs = designs;
         this.discussion = discussion;
         this.agreements = agreements;
@@ -49,12 +53,16 @@ public class Workflow {
         }
     }
 
-    /** Leads every survey; forum members their own forum's (a forum-less survey is a staff team's). */
+    /**
+     * Leads every survey; forum members their own forum's (a forum-less survey is a staff team's).
+     * Once a survey has been served its forum is the one kept then, not whatever a later file or
+     * draft names, so a reloaded file cannot hand a forum's drafts to another forum.
+     */
     public boolean canEdit(Staff staff, SurveyDefinition survey) {
         if (staff.is(Role.LEAD)) {
             return true;
         }
-        String forum = survey.forum();
+        String forum = forumOf(survey);
         return forum != null && (staff.is(Role.PARENT_FORUM) && forum.equals("parent-carer-forum")
                 || staff.is(Role.YOUTH_FORUM) && forum.equals("youth-forum"));
     }
@@ -65,7 +73,11 @@ public class Workflow {
      * words, so another forum does not read them.
      */
     public boolean canView(Staff staff, SurveyDefinition survey) {
-        return survey.forum() == null || canEdit(staff, survey);
+        return forumOf(survey) == null || canEdit(staff, survey);
+    }
+
+    private @Nullable String forumOf(SurveyDefinition survey) {
+        return kept.forumOf(survey.id(), survey.forum());
     }
 
     /** The forum a member belongs to, which their new surveys belong to. */

@@ -3,6 +3,7 @@ package uk.chorus.surveys;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import uk.chorus.audit.AuditLog;
 
@@ -13,11 +14,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The audience each survey's answers are guarded as, which decides who may read them. It is set
- * when a survey is first served and is not the wording's to change: a file reloaded, loaded from
- * the co-design page or published from a design can make it stricter (a survey that was ever for
- * young people stays so) but never looser. Loosening it is an administrator's act, with a reason,
- * audited.
+ * The audience each survey's answers are guarded as, which decides who may read them, and the
+ * forum whose members read and change its designs. Both are set when a survey is first served and
+ * are not the wording's to change: a file reloaded, loaded from the co-design page or published
+ * from a design can make the audience stricter (a survey that was ever for young people stays so)
+ * but never looser, and cannot move the survey to another forum. Changing either otherwise is an
+ * administrator's act, with a reason, audited.
  */
 @Singleton
 public class SurveyAudiences {
@@ -31,7 +33,8 @@ public class SurveyAudiences {
     }
 
     /** One survey's guard: its audience, who set it, why and when. */
-    public record Kept(String surveyId, Audience audience, String setBy, String reason, Instant setAt) {
+    public record Kept(String surveyId, Audience audience, @Nullable String forum, String setBy, String reason,
+                       Instant setAt) {
         public boolean youngPeople() {
             return audience == Audience.YOUNG_PEOPLE;
         }
@@ -46,9 +49,16 @@ public class SurveyAudiences {
         return kept(surveyId).map(Kept::audience).orElse(ownAudience);
     }
 
+    /** The forum whose members may read and change a survey's designs: the kept one once it has been served. */
+    @Connectable
+    public @Nullable String forumOf(String surveyId, @Nullable String ownForum) {
+        Optional<Kept> kept = kept(surveyId);
+        return kept.isPresent() ? kept.get().forum() : ownForum;
+    }
+
     @Connectable
     public Optional<Kept> kept(String surveyId) {
-        return jdbc.prepareStatement("SELECT survey_id, audience, set_by, reason, set_at FROM survey_access "
+        return jdbc.prepareStatement("SELECT survey_id, audience, forum, set_by, reason, set_at FROM survey_access "
                 + "WHERE survey_id = ?", ps -> {
             ps.setString(1, surveyId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -59,7 +69,7 @@ public class SurveyAudiences {
 
     @Connectable
     public List<Kept> all() {
-        return jdbc.prepareStatement("SELECT survey_id, audience, set_by, reason, set_at FROM survey_access "
+        return jdbc.prepareStatement("SELECT survey_id, audience, forum, set_by, reason, set_at FROM survey_access "
                 + "ORDER BY survey_id", ps -> {
             List<Kept> list = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -73,19 +83,24 @@ public class SurveyAudiences {
 
     /** An administrator's decision, audited with its reason; the only way a guard is loosened. */
     @Transactional
-    public void change(String surveyId, Audience audience, String administrator, String reason) {
+    public void change(String surveyId, Audience audience, @Nullable String forum, String administrator, String reason) {
         Optional<Kept> before = kept(surveyId);
-        jdbc.prepareStatement("INSERT INTO survey_access (survey_id, audience, set_by, reason) VALUES (?, ?, ?, ?) "
-                + "ON CONFLICT (survey_id) DO UPDATE SET audience = EXCLUDED.audience, set_by = EXCLUDED.set_by, "
-                + "reason = EXCLUDED.reason, set_at = now()", ps -> {
+        jdbc.prepareStatement("INSERT INTO survey_access (survey_id, audience, forum, set_by, reason) "
+                + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (survey_id) DO UPDATE SET audience = EXCLUDED.audience, "
+                + "forum = EXCLUDED.forum, set_by = EXCLUDED.set_by, reason = EXCLUDED.reason, set_at = now()", ps -> {
             ps.setString(1, surveyId);
             ps.setString(2, audience.fileName());
-            ps.setString(3, administrator);
-            ps.setString(4, reason);
+            ps.setString(3, forum);
+            ps.setString(4, administrator);
+            ps.setString(5, reason);
             return ps.executeUpdate();
         });
+        String forumBefore = before.map(Kept::forum).orElse(null);
         audit.record(administrator, "who reads answers changed", surveyId,
-                before.map(k -> k.audience().fileName()).orElse("none") + " -> " + audience.fileName() + ": " + reason);
+                before.map(k -> k.audience().fileName()).orElse("none") + " -> " + audience.fileName()
+                        + (java.util.Objects.equals(forumBefore, forum) ? ""
+                        : ", forum " + (forumBefore == null ? "none" : forumBefore) + " -> " + (forum == null ? "none" : forum))
+                        + ": " + reason);
     }
 
     /**
@@ -95,15 +110,22 @@ public class SurveyAudiences {
     void served(SurveyDefinition definition) {
         Optional<Kept> kept = kept(definition.id());
         if (kept.isEmpty()) {
-            jdbc.prepareStatement("INSERT INTO survey_access (survey_id, audience, set_by, reason) VALUES (?, ?, ?, ?) "
-                    + "ON CONFLICT (survey_id) DO NOTHING", ps -> {
+            jdbc.prepareStatement("INSERT INTO survey_access (survey_id, audience, forum, set_by, reason) "
+                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (survey_id) DO NOTHING", ps -> {
                 ps.setString(1, definition.id());
                 ps.setString(2, definition.audience().fileName());
-                ps.setString(3, SERVICE);
-                ps.setString(4, "the audience of the survey's first version");
+                ps.setString(3, definition.forum());
+                ps.setString(4, SERVICE);
+                ps.setString(5, "the audience and forum of the survey's first version");
                 return ps.executeUpdate();
             });
             return;
+        }
+        if (!java.util.Objects.equals(definition.forum(), kept.get().forum())) {
+            audit.record(SERVICE, "forum change not applied", definition.id(), "a version for "
+                    + (definition.forum() == null ? "no forum" : definition.forum()) + " was stored; its designs stay "
+                    + (kept.get().forum() == null ? "with no forum" : "with " + kept.get().forum())
+                    + " until an administrator changes it");
         }
         if (definition.audience() == Audience.YOUNG_PEOPLE && !kept.get().youngPeople()) {
             jdbc.prepareStatement("UPDATE survey_access SET audience = ?, set_by = ?, reason = ?, set_at = now() "
@@ -125,6 +147,6 @@ public class SurveyAudiences {
 
     private static Kept read(ResultSet rs) throws java.sql.SQLException {
         return new Kept(rs.getString(1), Audience.fromFileName(rs.getString(2)).orElse(Audience.YOUNG_PEOPLE),
-                rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant());
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant());
     }
 }

@@ -66,14 +66,15 @@ class SecondReviewTest extends ChorusTest {
         assertThat(unassignedLead.post("/staff/accounts/survey-access", "survey", "big-bang-2026", "audience",
                 "parents-carers", "reason", "I would like to read them").status()).isEqualTo(403);
         Browser.Page noReason = admin.post("/staff/accounts/survey-access", "survey", "big-bang-2026", "audience",
-                "parents-carers", "reason", "");
+                "parents-carers", "forum", "youth-forum", "reason", "");
         assertThat(noReason.status()).isEqualTo(422);
         assertThat(noReason.errorSummary()).containsExactly(
                 "Enter why you are making this change, in 2,000 characters or fewer");
         assertThat(admin.get("/staff/accounts/survey-access").text())
                 .contains("Young people's survey (only the leads assigned read the answers)");
         assertThat(admin.post("/staff/accounts/survey-access", "survey", "big-bang-2026", "audience",
-                "parents-carers", "reason", "Set up with the wrong audience: it is the parents' survey").status())
+                "parents-carers", "forum", "youth-forum", "reason",
+                "Set up with the wrong audience: it is the parents' survey").status())
                 .isEqualTo(303);
         assertThat(queryText("SELECT detail FROM audit_log WHERE action = 'who reads answers changed' "
                 + "AND subject = 'big-bang-2026' AND actor = '" + StaffFixture.ADMIN_EMAIL + "'"))
@@ -150,5 +151,28 @@ class SecondReviewTest extends ChorusTest {
         assertThat(checked.body().length()).as("bytes of the answer").isLessThan(60_000);
         assertThat(checked.text()).contains("more problems not listed here");
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(10));
+    }
+
+    @Test
+    void reloadingASurveyFileNamingAnotherForumDoesNotHandItsDesignsToThatForum() {
+        StaffClient youth = StaffFixture.invite(server.getURI(), admin, "youth@example.org", "youth-forum");
+        StaffClient parents = StaffFixture.invite(server.getURI(), admin, "parents@example.org", "parent-forum");
+        String file = assignedLead.get("/staff/codesign/family-voice-2026/export.yml").body();
+        assertThat(file).contains("forum: parent-carer-forum");
+        Browser.Page loaded = unassignedLead.postFileWith("/staff/codesign/check", "file", "family-voice-2026.yml",
+                file.replace("forum: parent-carer-forum", "forum: youth-forum").getBytes(StandardCharsets.UTF_8),
+                "load", "yes");
+        assertThat(loaded.status()).isEqualTo(200);
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'forum change not applied' "
+                + "AND subject = 'family-voice-2026'")).isEqualTo(1);
+        assertThat(queryText("SELECT forum FROM survey_access WHERE survey_id = 'family-voice-2026'"))
+                .isEqualTo("parent-carer-forum");
+        // The survey's own forum still co-designs it; the other forum still does not.
+        String checks = "/staff/codesign/family-voice-2026/checks";
+        assertThat(parents.get(checks).status()).isEqualTo(200);
+        String startDesign = "form[action=\"/staff/codesign/designs/family-voice-2026/start\"]";
+        assertThat(parents.get("/staff/codesign").document().select(startDesign)).isNotEmpty();
+        assertThat(youth.get("/staff/codesign").document().select(startDesign)).as("the youth forum may not start one")
+                .isEmpty();
     }
 }
