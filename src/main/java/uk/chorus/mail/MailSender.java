@@ -24,6 +24,8 @@ import java.util.Properties;
  * is marked bounced. With no mail server set, mail stays queued and the log says so once.
  */
 @Singleton
+// Made at start-up, so the outbox's meters are there to scrape before the first delivery runs.
+@io.micronaut.context.annotation.Context
 public class MailSender {
     private static final Logger LOG = LoggerFactory.getLogger(MailSender.class);
     private final java.util.concurrent.locks.ReentrantLock delivering = new java.util.concurrent.locks.ReentrantLock();

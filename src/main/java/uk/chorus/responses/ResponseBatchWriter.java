@@ -33,9 +33,11 @@ import java.util.concurrent.TimeUnit;
  * with one statement, and each request is answered only after that transaction has committed:
  * nothing is acknowledged that is not durable, and the database does one commit for many
  * responses instead of one each. The queue is bounded; when it is full the caller is told to
- * come back later rather than the service running out of memory.
+ * come back later rather than the service running out of memory. Made at start-up, not at the
+ * first submission, so its meters (queue, batch sizes) are there to scrape from the start.
  */
 @Singleton
+@io.micronaut.context.annotation.Context
 class ResponseBatchWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ResponseBatchWriter.class);
     private static final int REFERENCE_ATTEMPTS = 3;
