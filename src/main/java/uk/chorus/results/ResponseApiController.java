@@ -61,13 +61,27 @@ class ResponseApiController {
                 records.answersBesideQuestions(found.get())));
     }
 
-    /** Complete and partial response counts for signed-in staff: aggregates only, never answers. */
+    /**
+     * Complete and partial response counts for signed-in staff: aggregates only, never answers.
+     * Exact for those who may read the survey's answers; for everyone else rounded down to tens,
+     * as on the dashboard, so that watching the count cannot tell when one family submitted.
+     */
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get("/surveys/{surveyId}/counts")
-    HttpResponse<?> counts(String surveyId) {
-        if (catalogue.find(surveyId).isEmpty()) {
+    HttpResponse<?> counts(Authentication authentication, String surveyId) {
+        var survey = catalogue.find(surveyId);
+        if (survey.isEmpty()) {
             return HttpResponse.notFound(ApiError.of(messages.get("api.survey.not.found", surveyId)));
         }
-        return HttpResponse.ok(records.count(surveyId));
+        var counts = records.count(surveyId);
+        if (access.canSeeAnswers(Staff.of(authentication), survey.get().definition())) {
+            return HttpResponse.ok(counts);
+        }
+        return HttpResponse.ok(new uk.chorus.responses.ResponseCounts(surveyId, inTens(counts.complete()),
+                inTens(counts.partial())));
+    }
+
+    private static long inTens(long count) {
+        return count / 10 * 10;
     }
 }

@@ -175,4 +175,25 @@ class SecondReviewTest extends ChorusTest {
         assertThat(youth.get("/staff/codesign").document().select(startDesign)).as("the youth forum may not start one")
                 .isEmpty();
     }
+
+    @Test
+    void onlyThoseWhoReadTheAnswersSeeExactLiveCounts() {
+        // The review: every signed-in role, viewers included, saw exact live counts, even of an
+        // unpublished young people's survey, so one family's submission could be watched.
+        StaffFixture.invite(server.getURI(), admin, "viewer@example.org", "viewer");
+        for (int i = 0; i < 3; i++) {
+            StaffFixture.respond(server.getURI(), "big-bang-2026", StaffFixture.BIG_BANG_ANSWERS);
+        }
+        long exact = count("SELECT count(*) FROM responses WHERE survey_id = 'big-bang-2026'");
+        assertThat(exact % 10).as("a count that tens would hide").isNotZero();
+        String viewer = api().token("viewer@example.org", StaffFixture.PASSWORD);
+        String lead = api().token("assigned@example.org", StaffFixture.PASSWORD);
+        String unassigned = api().token("unassigned@example.org", StaffFixture.PASSWORD);
+        assertThat(api().get("/api/v1/surveys/big-bang-2026/counts", lead).body())
+                .contains("\"complete\":" + exact + ",");
+        for (String token : new String[]{viewer, unassigned}) {
+            assertThat(api().get("/api/v1/surveys/big-bang-2026/counts", token).body())
+                    .contains("\"complete\":" + (exact / 10 * 10) + ",");
+        }
+    }
 }
