@@ -63,8 +63,10 @@ class ResponseApiController {
 
     /**
      * Complete and partial response counts for signed-in staff: aggregates only, never answers.
-     * Exact for those who may read the survey's answers; for everyone else rounded down to tens,
-     * as on the dashboard, so that watching the count cannot tell when one family submitted.
+     * Exact for those who may read the survey's answers, and for administrators (who handle every
+     * data-protection request, so can see more than a count anyway); for everyone else rounded
+     * down to tens, as on the dashboard, so that watching the count cannot tell when one family
+     * submitted.
      */
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get("/surveys/{surveyId}/counts")
@@ -74,7 +76,7 @@ class ResponseApiController {
             return HttpResponse.notFound(ApiError.of(messages.get("api.survey.not.found", surveyId)));
         }
         var counts = records.count(surveyId);
-        if (access.canSeeAnswers(Staff.of(authentication), survey.get().definition())) {
+        if (access.canHandleRequestsFor(Staff.of(authentication), survey.get().definition())) {
             return HttpResponse.ok(counts);
         }
         return HttpResponse.ok(new uk.chorus.responses.ResponseCounts(surveyId, inTens(counts.complete()),
