@@ -35,9 +35,13 @@ class IndexController {
     @Get
     MutableHttpResponse<?> status(Authentication authentication) {
         IndexFollower.Rebuild rebuild = follower.rebuild();
+        // How far the index has applied the change log first, then what searches see: the follower
+        // refreshes searches before it moves "applied" on, so the count covers at least that far.
+        long applied = follower.applied();
+        long documents = index.documents();
         return Pages.render("themes/index", Pages.model("titleKey", "themes.index.title",
-                "staff", Staff.of(authentication), "tab", "index", "documents", index.documents(),
-                "applied", follower.applied(), "rebuild", rebuild, "running", rebuild.running(),
+                "staff", Staff.of(authentication), "tab", "index", "documents", documents,
+                "applied", applied, "rebuild", rebuild, "running", rebuild.running(),
                 "started", rebuild.started() == null ? null : Dates.dateTime(rebuild.started()),
                 "finished", rebuild.finished() == null ? null : Dates.dateTime(rebuild.finished())));
     }

@@ -240,8 +240,10 @@ public class IndexFollower {
                     index.expungeDeleted();
                     erasedSinceCommit = true;
                 }
-                applied = entries.get(entries.size() - 1).id();
+                // Searches see the batch before anyone is told it is applied: a reader that checks
+                // "applied" and then counts comments must find them all.
                 index.refresh();
+                applied = entries.get(entries.size() - 1).id();
                 any = true;
             }
             if (entries.isEmpty()) {
