@@ -19,6 +19,8 @@ import java.util.List;
 @Singleton
 public class SentenceEmbedder {
     public static final int DIMENSIONS = 384;
+    /** The index field holding each comment's vector (KnnFloatVectorField, dot product). */
+    public static final String FIELD = "meaning";
 
     private volatile EmbeddingModel model;
 

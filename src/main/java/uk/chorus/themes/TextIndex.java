@@ -7,6 +7,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -19,6 +20,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -80,17 +82,25 @@ public class TextIndex {
                 return thread;
             });
     private final Directory directory;
+    /** Each comment's meaning vector, or null where an index is built without them (tests, benchmarks). */
+    private final Function<String, float[]> meaning;
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
     @jakarta.inject.Inject
-    TextIndex(DataDirectory data, TextAnalysis analysis, @Value("${chorus.themes.index-ram-mb:64}") double ramBufferMb) {
-        this(open(data.path().resolve("index")), analysis, ramBufferMb);
+    TextIndex(DataDirectory data, TextAnalysis analysis, SentenceEmbedder embedder,
+              @Value("${chorus.themes.index-ram-mb:64}") double ramBufferMb) {
+        this(open(data.path().resolve("index")), analysis, ramBufferMb, embedder::embed);
     }
 
-    /** For tests and benchmarks: any directory (a ByteBuffersDirectory in memory). */
+    /** For tests and benchmarks: any directory (a ByteBuffersDirectory in memory), without meaning vectors. */
     TextIndex(Directory directory, TextAnalysis analysis, double ramBufferMb) {
+        this(directory, analysis, ramBufferMb, null);
+    }
+
+    TextIndex(Directory directory, TextAnalysis analysis, double ramBufferMb, Function<String, float[]> meaning) {
         this.directory = directory;
+        this.meaning = meaning;
         Analyzer analyzer = analysis.index();
         try {
             // An erased comment must leave the files, not only be marked deleted: expunging merges
@@ -162,6 +172,12 @@ public class TextIndex {
         doc.add(new StoredField(DATE, day));
         doc.add(new NumericDocValuesField(RESPONDENT, text.respondent()));
         doc.add(new Field(TEXT, text.text(), TEXT_TYPE));
+        if (meaning != null) {
+            // What the comment means, for search by meaning and themes by similarity; vectors are
+            // unit length, so the dot product is the cosine.
+            doc.add(new KnnFloatVectorField(SentenceEmbedder.FIELD, meaning.apply(text.text()),
+                    VectorSimilarityFunction.DOT_PRODUCT));
+        }
         text.confirmed().forEach(theme -> doc.add(new StringField(CONFIRMED, theme, Field.Store.NO)));
         text.rejected().forEach(theme -> doc.add(new StringField(REJECTED, theme, Field.Store.NO)));
         return doc;
