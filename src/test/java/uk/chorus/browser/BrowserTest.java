@@ -1,30 +1,22 @@
 package uk.chorus.browser;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import uk.chorus.support.ChorusTest;
 
 import java.io.IOException;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Base for real-browser tests. CI installs Chromium (.ci/run), so there a missing browser fails the
- * run; on a developer's machine without it these tests are skipped with a message saying so.
+ * run; on a developer's machine without it these tests are skipped, before any service starts,
+ * with a message saying so.
  */
+@ExtendWith(ChromiumPresent.class)
 abstract class BrowserTest extends ChorusTest {
     static final int PHONE_WIDTH = 360;
     static final int PHONE_HEIGHT = 740;
-
-    @BeforeAll
-    void needsChromium() {
-        if (System.getenv("CI") != null) {
-            assertThat(Chromium.installed()).as("chromium and chromedriver on the PATH (.ci/run installs them)").isTrue();
-        }
-        assumeTrue(Chromium.installed(), "Install chromium and chromium-driver (Debian) to run browser tests; "
-                + "in CI (CI set) a missing browser fails them instead");
-    }
 
     Chromium phone(String journey, boolean javascript) throws IOException {
         return new Chromium(server.getURI(), journey, javascript, PHONE_WIDTH, PHONE_HEIGHT);

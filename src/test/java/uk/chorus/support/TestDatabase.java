@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A freshly created PostgreSQL database for each test class, dropped when the test run ends.
+ * A freshly created PostgreSQL database for each test class, dropped when the test run ends. Each is
+ * a copy of a template database already migrated to this build's migrations (named by a digest of
+ * them, made once per machine and reused while the migrations stay the same), so a test service's
+ * Flyway finds nothing to do; a changed or added migration makes a new template.
  * Uses the local server (DATABASE_ADMIN_URL, default the machine's own on 127.0.0.1:5432); on a
  * machine with none, the same embedded PostgreSQL the service falls back to, started once for the
  * whole run, so `mvn test` needs only a JDK.
@@ -32,7 +35,7 @@ public final class TestDatabase {
     /** Creates an empty database and returns its JDBC URL. */
     public static synchronized String fresh() {
         String name = "chorus_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        admin("CREATE DATABASE " + name);
+        admin("CREATE DATABASE " + name + " TEMPLATE " + MigratedTemplate.name());
         CREATED.add(name);
         return urlOf(name);
     }
