@@ -45,6 +45,8 @@ final class DisclosureAudit {
     /** Larger than any count a survey will have: the upper bound of a withheld figure. */
     static final double NO_LIMIT = 10_000_000;
     private static final int RANDOM_DIRECTIONS = 6;
+    private static final double TOLERANCE = 1e-5;
+    private static final int MOST_PROPAGATION_ROUNDS = 6;
 
     private DisclosureAudit() {
     }
@@ -124,25 +126,30 @@ final class DisclosureAudit {
             }
         }
         Block about = new Block(byBlock.get(0), bounds, problem);
-        Map<Integer, double[]> aboutRanges = about.ranges(about.withheld(problem), threshold, solves);
-        aboutRanges.forEach((figure, range) -> tighten(bounds[figure], range));
-        // Each question's block bounds the shared withheld figures it uses; intersect them all.
         List<Block> questions = new ArrayList<>();
         for (int b = 1; b < blockCount; b++) {
             if (!byBlock.get(b).isEmpty()) {
                 questions.add(new Block(byBlock.get(b), bounds, problem));
             }
         }
-        for (int round = 0; round < 2; round++) {
+        // The shared figures' bounds, narrowed in turn by the about-you block and by each question's
+        // block, until no block narrows them further: a narrowing found in one question reaches the
+        // about-you block and, through it, every other question. Only proved bounds (each a solved
+        // optimum) narrow anything.
+        for (int round = 0; round < MOST_PROPAGATION_ROUNDS; round++) {
             boolean narrowed = false;
+            about.reset(bounds);
+            for (Map.Entry<Integer, double[]> e : about.ranges(about.withheld(problem), threshold, solves, true).entrySet()) {
+                narrowed |= tighten(bounds[e.getKey()], outer(e.getValue()));
+            }
             for (Block block : questions) {
                 List<Integer> shared = block.present(sharedWithheld);
                 if (shared.isEmpty()) {
                     continue;
                 }
                 block.reset(bounds);
-                for (Map.Entry<Integer, double[]> e : block.ranges(shared, threshold, solves).entrySet()) {
-                    narrowed |= tighten(bounds[e.getKey()], e.getValue());
+                for (Map.Entry<Integer, double[]> e : block.ranges(shared, threshold, solves, true).entrySet()) {
+                    narrowed |= tighten(bounds[e.getKey()], outer(e.getValue()));
                 }
             }
             if (!narrowed) {
@@ -164,7 +171,7 @@ final class DisclosureAudit {
                 }
             }
             int[] mine = {0};
-            block.ranges(figures, threshold, mine).forEach((figure, range) -> own.put(figure, whole(range)));
+            block.ranges(figures, threshold, mine, false).forEach((figure, range) -> own.put(figure, whole(inner(range))));
             counted.addAndGet(mine[0]);
         });
         ranges.putAll(own);
@@ -197,8 +204,21 @@ final class DisclosureAudit {
         return narrowed;
     }
 
+    /** The values a figure was seen to take at feasible points: its range is at least this wide. */
+    private static double[] inner(double[] range) {
+        return new double[]{range[0], range[1]};
+    }
+
+    /** Bounds a figure was proved to stay within: its range is at most this wide. */
+    private static double[] outer(double[] range) {
+        return new double[]{range[2], range[3]};
+    }
+
     /** The whole numbers within a linear programme's range (the integer range can be no wider). */
     private static long[] whole(double[] range) {
+        if (!(range[0] <= range[1])) {
+            return new long[]{0, -1};
+        }
         return new long[]{(long) Math.ceil(range[0] - 1e-6), (long) Math.floor(range[1] + 1e-6)};
     }
 
@@ -207,8 +227,10 @@ final class DisclosureAudit {
         private final ExpressionsBasedModel model = new ExpressionsBasedModel();
         private final Map<Integer, Variable> variables = new HashMap<>();
         private final Map<Integer, Integer> index = new HashMap<>();
+        private final List<Constraint> constraints;
 
         Block(List<Constraint> constraints, double[][] bounds, Problem problem) {
+            this.constraints = constraints;
             for (Constraint c : constraints) {
                 for (int f : c.figures()) {
                     variable(f, bounds);
@@ -256,8 +278,14 @@ final class DisclosureAudit {
             return figures.stream().filter(variables::containsKey).toList();
         }
 
-        /** Each figure's smallest and largest value in this block's linear programme. */
-        Map<Integer, double[]> ranges(List<Integer> figures, int threshold, int[] solves) {
+        /**
+         * Each figure's range in this block's linear programme, as four numbers: the smallest and
+         * largest values seen at feasible points (the range is at least that wide), then the bounds
+         * proved by solving (the range is at most that wide; a figure's current bounds where it was
+         * not solved). With {@code exact}, every figure is solved up and down; otherwise a figure
+         * seen across the threshold at feasible points needs no solve of its own.
+         */
+        Map<Integer, double[]> ranges(List<Integer> figures, int threshold, int[] solves, boolean exact) {
             Map<Integer, double[]> seen = new HashMap<>();
             if (figures.isEmpty()) {
                 return seen;
@@ -266,11 +294,8 @@ final class DisclosureAudit {
                 seen.put(f, new double[]{Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
             }
             Random random = new Random(figures.size());
-            // Every optimum is a feasible point of the linear programme: a figure seen at values
-            // whose whole numbers already span the threshold needs no solve of its own (its range
-            // is at least that wide, and a fault is judged on the range's whole numbers).
             BitSet settled = new BitSet();
-            for (int direction = 0; direction < 2 + RANDOM_DIRECTIONS && settled.cardinality() < figures.size(); direction++) {
+            for (int direction = 0; !exact && direction < 2 + RANDOM_DIRECTIONS && settled.cardinality() < figures.size(); direction++) {
                 double[] weights = new double[figures.size()];
                 for (int i = 0; i < weights.length; i++) {
                     weights[i] = direction == 0 ? 1 : direction == 1 ? -1 : random.nextBoolean() ? 1 : -1;
@@ -284,25 +309,27 @@ final class DisclosureAudit {
             Map<Integer, double[]> result = new HashMap<>();
             for (int i = 0; i < figures.size(); i++) {
                 int f = figures.get(i);
+                Variable v = variables.get(f);
+                double lowerBound = v.getLowerLimit() == null ? 0 : v.getLowerLimit().doubleValue();
+                double upperBound = v.getUpperLimit() == null ? NO_LIMIT : v.getUpperLimit().doubleValue();
                 if (settled.get(i)) {
-                    result.put(f, seen.get(f));
+                    double[] at = seen.get(f);
+                    result.put(f, new double[]{at[0], at[1], lowerBound, upperBound});
                     continue;
                 }
                 double[] low = solve(List.of(f), new double[]{-1}, solves);
                 if (low != null) {
                     record(low, figures, seen, settled, threshold);
                 }
-                double[] high = settled.get(i) ? null : solve(List.of(f), new double[]{1}, solves);
+                double[] high = solve(List.of(f), new double[]{1}, solves);
                 if (high != null) {
                     record(high, figures, seen, settled, threshold);
                 }
-                if (settled.get(i)) {
-                    result.put(f, seen.get(f));
-                    continue;
-                }
-                double min = low == null ? 0 : low[index.get(f)];
-                double max = high == null ? NO_LIMIT : high[index.get(f)];
-                result.put(f, new double[]{min, max});
+                double[] at = seen.get(f);
+                // A failed solve proves nothing: the bound stays as it was, and the figure counts as
+                // narrow as the values actually seen (a fault if they are too close).
+                result.put(f, new double[]{at[0], at[1], low == null ? lowerBound : low[index.get(f)],
+                        high == null ? upperBound : high[index.get(f)]});
             }
             return result;
         }
@@ -323,7 +350,11 @@ final class DisclosureAudit {
             }
         }
 
-        /** Maximises sum(weight * figure); the values of every variable at the optimum, or null. */
+        /**
+         * Maximises sum(weight * figure); the values of every variable at the optimum, or null when
+         * the solver reports no optimum or its point breaks a relation or bound (checked here: a
+         * wrong optimum would narrow a range it should not, or hide one that is narrow).
+         */
         private double[] solve(List<Integer> figures, double[] weights, int[] solves) {
             for (int i = 0; i < figures.size(); i++) {
                 variables.get(figures.get(i)).weight(weights[i]);
@@ -333,14 +364,36 @@ final class DisclosureAudit {
             for (int f : figures) {
                 variables.get(f).weight(0);
             }
-            if (!result.getState().isFeasible()) {
+            if (!result.getState().isOptimal()) {
                 return null;
             }
             double[] values = new double[variables.size()];
             for (int i = 0; i < values.length; i++) {
                 values[i] = result.doubleValue(i);
             }
-            return values;
+            return feasible(values) ? values : null;
+        }
+
+        private boolean feasible(double[] values) {
+            for (Map.Entry<Integer, Variable> e : variables.entrySet()) {
+                double value = values[index.get(e.getKey())];
+                Variable v = e.getValue();
+                if (v.getLowerLimit() != null && value < v.getLowerLimit().doubleValue() - TOLERANCE
+                        || v.getUpperLimit() != null && value > v.getUpperLimit().doubleValue() + TOLERANCE) {
+                    return false;
+                }
+            }
+            for (Constraint c : constraints) {
+                double sum = 0;
+                for (int i = 0; i < c.figures().length; i++) {
+                    sum += c.coefficients()[i] * values[index.get(c.figures()[i])];
+                }
+                double slack = TOLERANCE * (1 + Math.abs(sum));
+                if (c.lower() > -NO_LIMIT && sum < c.lower() - slack || c.upper() < NO_LIMIT && sum > c.upper() + slack) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

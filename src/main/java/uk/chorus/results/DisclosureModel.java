@@ -116,6 +116,22 @@ final class DisclosureModel {
         return DisclosureAudit.run(model.problem(), threshold);
     }
 
+    /**
+     * The attacker's problem for figures exactly as published, with each figure's true value beside
+     * it: for checking this audit against an outside solver (DisclosureAttackExport), never shown.
+     */
+    static DisclosureAudit.Problem attackProblem(SurveyDefinition definition, WaveSummary summary, int threshold,
+                                                 boolean round, Messages messages, PublishedWave published,
+                                                 List<Long> truthOut) {
+        DisclosureModel model = new DisclosureModel(definition, summary, threshold, round, messages);
+        model.figures();
+        model.withheld = new boolean[model.truth.size()];
+        model.shownNumbers = new HashMap<>();
+        model.markFrom(published);
+        truthOut.addAll(model.truth);
+        return model.problem();
+    }
+
     // ---- The figures and the equations that tie them ----
 
     private int figure(String key, long value, int block, String label, boolean cell) {
@@ -669,13 +685,17 @@ final class DisclosureModel {
 
     private DisclosureAudit.Problem problem() {
         DisclosureAudit.Problem problem = new DisclosureAudit.Problem();
+        double ceiling = 100.0 * truth.get(responses) + 100;
         for (int f = 0; f < truth.size(); f++) {
             double lower;
             double upper;
             long value = truth.get(f);
             if (withheld[f]) {
                 lower = 0;
-                upper = DisclosureAudit.NO_LIMIT;
+                // No count can exceed this (every figure counts people, or ticks of at most a hundred
+                // options each); a tight ceiling keeps the solver's arithmetic well conditioned, where
+                // a bound of ten million made it return wrong optima.
+                upper = ceiling;
             } else if (!round || value == 0) {
                 lower = value;
                 upper = value;
