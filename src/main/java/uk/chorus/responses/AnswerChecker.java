@@ -221,8 +221,20 @@ final class AnswerChecker {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, Message> errors = new LinkedHashMap<>();
         List<String> cleared = new ArrayList<>();
+        List<String> unclear = new ArrayList<>(Unclear.entries(before.values()));
+        String level = Unclear.level(form);
         for (Question question : questions) {
+            unclear.removeIf(entry -> entry.startsWith(question.key() + ":"));
             if (!before.isShown(question)) {
+                cleared.add(question.key());
+                continue;
+            }
+            boolean notUnderstood = Unclear.ticked(form, question.key());
+            if (notUnderstood) {
+                unclear.add(question.key() + ":" + level);
+            }
+            if (notUnderstood && blank(question, form)) {
+                // Not understood and left blank: nothing to check, and nothing is missing.
                 cleared.add(question.key());
                 continue;
             }
@@ -235,7 +247,19 @@ final class AnswerChecker {
                 values.put(question.key(), checked.value());
             }
         }
+        if (!unclear.equals(Unclear.entries(before.values()))) {
+            values.put(Unclear.ANSWERS_KEY, List.copyOf(unclear));
+        }
         return new PageCheck(values, cleared, errors);
+    }
+
+    private static boolean blank(Question question, Map<String, List<String>> form) {
+        for (String field : List.of(question.key(), question.key() + "-month", question.key() + "-year")) {
+            if (form.getOrDefault(field, List.of()).stream().anyMatch(v -> !v.isBlank())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     record PageCheck(Map<String, Object> values, List<String> cleared, Map<String, Message> errors) {

@@ -80,7 +80,7 @@ public record Answers(SurveyDefinition survey, Map<String, Object> values) {
     public List<Question> missingRequired() {
         List<Question> missing = new ArrayList<>();
         for (Question q : survey.questionList()) {
-            if (q.required() && isShown(q) && !isAnswered(q)) {
+            if (q.required() && isShown(q) && !isAnswered(q) && !Unclear.keys(values).contains(q.key())) {
                 missing.add(q);
             }
         }

@@ -58,7 +58,8 @@ class CheckAnswersController {
     MutableHttpResponse<?> submit(String surveyId, String code) {
         // A draft already submitted is allowed through: the submission finds it and returns its
         // reference, so a repeated submit lands on the same confirmation.
-        return pages.withDraft(surveyId, code, true, progress -> switch (journey.submit(progress)) {
+        return pages.withDraft(surveyId, code, true, progress -> switch (journey.submit(progress,
+                pages.language(progress.survey()))) {
             case DraftSubmission.Outcome.Submitted submitted -> Pages.seeOther(SurveyUrls.done(surveyId,
                     progress.code())).cookie(SENT);
             case DraftSubmission.Outcome.Incomplete ignored -> Pages.seeOther(SurveyUrls.check(surveyId,
@@ -78,6 +79,7 @@ class CheckAnswersController {
 
     private MutableHttpResponse<?> render(Progress progress, boolean afterSubmit) {
         return Pages.render(HttpStatus.OK, "responses/check", PageModels.check(progress, afterSubmit,
-                PageModels.journey(progress.survey().id(), progress.code()), messages, display));
+                PageModels.journey(progress.survey().id(), progress.code()), messages.in(pages.language(progress.survey())),
+                display));
     }
 }

@@ -40,7 +40,7 @@ class DraftSubmission {
     }
 
     @Transactional
-    Outcome submit(String resumeCode) {
+    Outcome submit(String resumeCode, String language) {
         Draft draft = drafts.lock(resumeCode).orElse(null);
         if (draft == null) {
             return new Outcome.NoSuchDraft();
@@ -57,7 +57,14 @@ class DraftSubmission {
         }
         var answers = progress.answers().shownOnly();
         Responses.Stored stored = responses.insertFromDraft(draft, answers,
-                AnswerCoding.encode(survey, versions.vocabulary(draft.surveyVersionId()), answers));
+                AnswerCoding.encode(survey, versions.vocabulary(draft.surveyVersionId()), answers), language);
+        java.util.Map<String, String> unclear = new java.util.LinkedHashMap<>();
+        for (String entry : Unclear.entries(draft.answers())) {
+            String key = entry.substring(0, Math.max(0, entry.indexOf(':')));
+            survey.question(key).filter(q -> progress.answers().isShown(q))
+                    .ifPresent(q -> unclear.put(key, entry.substring(entry.indexOf(':') + 1)));
+        }
+        responses.recordUnclear(stored.id(), draft.surveyId(), unclear);
         drafts.markSubmitted(draft.id(), stored.id());
         changes.record(new ResponseSubmitted(stored.id(), draft.surveyId()));
         return new Outcome.Submitted(stored.reference());

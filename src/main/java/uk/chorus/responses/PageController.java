@@ -120,11 +120,11 @@ class PageController {
             return switch (resumeEmail.send(email, progress, continueUrl(progress))) {
                 case SENT -> Pages.seeOther(SurveyUrls.later(surveyId, progress.code()) + "?emailed=1");
                 case NOT_AN_ADDRESS -> later(HttpStatus.UNPROCESSABLE_ENTITY, progress, email,
-                        messages.get("later.email.error.address"), false);
-                case TOO_MANY -> later(HttpStatus.TOO_MANY_REQUESTS, progress, "", messages.get("later.email.error.many"),
+                        messages.in(pages.language(progress.survey())).get("later.email.error.address"), false);
+                case TOO_MANY -> later(HttpStatus.TOO_MANY_REQUESTS, progress, "", messages.in(pages.language(progress.survey())).get("later.email.error.many"),
                         false);
                 case NOT_SENT -> later(HttpStatus.SERVICE_UNAVAILABLE, progress, email,
-                        messages.get("later.email.error.unsent"), false);
+                        messages.in(pages.language(progress.survey())).get("later.email.error.unsent"), false);
             };
         });
     }
@@ -169,6 +169,7 @@ class PageController {
     private MutableHttpResponse<?> render(HttpStatus status, Progress progress, int number, boolean changing,
                                           Map<String, List<String>> typed, Map<String, Message> errors) {
         return Pages.render(status, "responses/page", PageModels.page(progress, number, changing, typed, errors,
-                PageModels.journey(progress.survey().id(), progress.code()), messages, support));
+                PageModels.journey(progress.survey().id(), progress.code()), messages.in(pages.language(progress.survey())),
+                support));
     }
 }

@@ -88,7 +88,8 @@ final class PageModels {
             Message error = errors.get(question.key());
             String sentence = error == null ? null : messages.get(error);
             QuestionView view = QuestionView.of(question, single, progress.answers().values().get(question.key()),
-                    errors.isEmpty() ? null : typed, sentence, messages);
+                    errors.isEmpty() ? null : typed, sentence, messages,
+                    Unclear.keys(progress.answers().values()).contains(question.key()));
             questions.add(view);
             needsSupport |= question.showsSupport();
             if (sentence != null) {
@@ -106,9 +107,20 @@ final class PageModels {
                 "title", title, "pageTitle", single ? null : page.title(), "questions", questions,
                 "errors", summary, "section", progress.sectionOf(number).orElse(null),
                 "action", changing ? links.changePage(number) : links.page(number),
-                "backUrl", back, "firstPage", number == 1 && progress.draft().furthestPage() == 0,
+                "backUrl", back, "codeOffer", offersCode(progress, number),
                 "code", progress.code(), "laterUrl", progress.draft().saved() ? links.later() : null,
                 "resumeUrl", links.resume(), "supportServices", needsSupport ? support.all() : null);
+    }
+
+    /**
+     * The resume code is offered on the page after the first one, the first time it is reached:
+     * by then there is something saved to come back to, and the first page is the survey itself,
+     * not a password to keep safe.
+     */
+    private static boolean offersCode(Progress progress, int number) {
+        List<Integer> shown = progress.shownPageNumbers();
+        return progress.draft().saved() && shown.size() > 1 && shown.get(1) == number
+                && progress.draft().furthestPage() < number;
     }
 
     static Map<String, Object> check(Progress progress, boolean afterSubmit, Links links, Messages messages,

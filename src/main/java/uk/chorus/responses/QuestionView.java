@@ -3,6 +3,7 @@ package uk.chorus.responses;
 import uk.chorus.surveys.Option;
 import uk.chorus.surveys.Question;
 import uk.chorus.surveys.QuestionType;
+import uk.chorus.surveys.Symbols;
 import uk.chorus.web.Messages;
 
 import java.util.ArrayList;
@@ -21,7 +22,12 @@ public record QuestionView(
         boolean asHeading, boolean optional,
         boolean radios, boolean checkboxes, boolean input, boolean textarea, boolean dateParts,
         String layout, ScaleEnds scaleEnds, String width, String inputmode, boolean noSpellcheck, Integer maxLength,
-        String value, String month, String year, List<OptionView> options, boolean supportBox) {
+        String value, String month, String year, List<OptionView> options, boolean supportBox,
+        List<SymbolView> symbols, boolean unclear) {
+
+    /** A picture for one idea of the question, at the symbols reading level. */
+    public record SymbolView(String src, String alt) {
+    }
 
     public record OptionView(String id, String value, String label, boolean checked, String symbol, String symbolAlt,
                              String dividerBefore) {
@@ -38,6 +44,11 @@ public record QuestionView(
 
     static QuestionView of(Question q, boolean asHeading, Object saved, Map<String, List<String>> typed,
                            String error, Messages messages) {
+        return of(q, asHeading, saved, typed, error, messages, false);
+    }
+
+    static QuestionView of(Question q, boolean asHeading, Object saved, Map<String, List<String>> typed,
+                           String error, Messages messages, boolean unclear) {
         List<String> posted = typed == null ? null : typed.getOrDefault(q.key(), List.of());
         List<String> chosen = posted != null ? posted : savedCodes(saved);
         QuestionType type = q.type();
@@ -79,7 +90,9 @@ public record QuestionView(
         return new QuestionView(q.key(), q.key(), q.text(), q.text(), hint, q.easyRead(), error, asHeading,
                 !q.required(), radios, checkboxes, input, textarea, dateParts, layout, ends,
                 number ? "govuk-input--width-5" : null, number ? "numeric" : null, number, q.maxLength(),
-                value, month, year, List.copyOf(options), q.showsSupport());
+                value, month, year, List.copyOf(options), q.showsSupport(),
+                q.symbolList().stream().map(s -> new SymbolView(Symbols.url(s.name()), s.alt())).toList(),
+                typed != null ? Unclear.ticked(typed, q.key()) : unclear);
     }
 
     private static List<String> savedCodes(Object saved) {

@@ -59,7 +59,9 @@ class RespondentJourney {
         if (pageNumber != 1 || !issued.issued(code.get(), survey.id())) {
             return Optional.empty();
         }
-        return Optional.of(Progress.of(Draft.unsaved(code.get(), survey.id(), survey.versionId()), survey.definition()));
+        // The stored version's own words: the respondent's language and level are applied by the page.
+        return Optional.of(Progress.of(Draft.unsaved(code.get(), survey.id(), survey.versionId()),
+                versions.definition(survey.versionId()).orElse(survey.definition())));
     }
 
     /** A fresh code for someone starting, remembered as issued; no draft is stored until they save page 1. */
@@ -127,10 +129,10 @@ class RespondentJourney {
         return new Saved.Next(Progress.of(saved, current.survey()));
     }
 
-    DraftSubmission.Outcome submit(Progress progress) {
+    DraftSubmission.Outcome submit(Progress progress, String language) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return submission.submit(progress.code());
+                return submission.submit(progress.code(), language);
             } catch (RuntimeException e) {
                 // Only a clash of the random reference is worth another go; it rolled back cleanly.
                 if (attempt >= SUBMIT_ATTEMPTS || !Drafts.isUniqueViolation(e)) {

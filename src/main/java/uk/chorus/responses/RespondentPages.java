@@ -37,20 +37,32 @@ class RespondentPages {
         return survey.statusOn(catalogue.today()) == SurveyStatus.OPEN;
     }
 
-    /** Runs the page for an open survey; otherwise says the survey is not taking answers. */
+    /**
+     * Runs the page for an open survey; otherwise says the survey is not taking answers. The page
+     * gets the survey in the respondent's language and reading level (see {@link Reading}).
+     */
     MutableHttpResponse<?> whenOpen(String surveyId, Function<LiveSurvey, MutableHttpResponse<?>> page) {
-        Optional<LiveSurvey> survey = catalogue.find(surveyId);
-        if (survey.isEmpty()) {
+        Optional<LiveSurvey> found = catalogue.find(surveyId);
+        if (found.isEmpty()) {
             return Pages.notFound();
         }
-        return isOpen(survey.get()) ? page.apply(survey.get()) : notTakingAnswers(survey.get());
+        Reading reading = Reading.of(found.get().definition());
+        LiveSurvey survey = new LiveSurvey(reading.apply(found.get().definition()), found.get().versionId(),
+                found.get().version());
+        return reading.decorate(isOpen(survey) ? page.apply(survey) : notTakingAnswers(survey));
+    }
+
+    /** The language this request reads in, as recorded with a response. */
+    String language(SurveyDefinition survey) {
+        // The survey as its file gives it: a translated copy's own texts are not the ids translations name.
+        return Reading.of(catalogue.find(survey.id()).map(LiveSurvey::definition).orElse(survey)).language();
     }
 
     /** Runs the page for a stored draft of an open survey. A submitted draft goes to its confirmation. */
     MutableHttpResponse<?> withDraft(String surveyId, String code, boolean allowSubmitted,
                                      Function<Progress, MutableHttpResponse<?>> page) {
         return whenOpen(surveyId, survey -> journey.open(surveyId, code)
-                .<MutableHttpResponse<?>>map(progress -> guard(progress, allowSubmitted, page))
+                .<MutableHttpResponse<?>>map(progress -> guard(read(progress), allowSubmitted, page))
                 .orElseGet(() -> draftNotFound(survey.definition())));
     }
 
@@ -58,8 +70,15 @@ class RespondentPages {
     MutableHttpResponse<?> withDraftOrNew(String surveyId, String code, int pageNumber,
                                           Function<Progress, MutableHttpResponse<?>> page) {
         return whenOpen(surveyId, survey -> journey.openOrBegin(survey, code, pageNumber)
-                .<MutableHttpResponse<?>>map(progress -> guard(progress, false, page))
+                .<MutableHttpResponse<?>>map(progress -> guard(read(progress), false, page))
                 .orElseGet(() -> draftNotFound(survey.definition())));
+    }
+
+    /** A draft answers the version it began on: that version's words, in the respondent's reading. */
+    private Progress read(Progress progress) {
+        SurveyDefinition current = catalogue.find(progress.survey().id()).map(LiveSurvey::definition)
+                .orElse(progress.survey());
+        return Progress.of(progress.draft(), Reading.of(current).apply(progress.survey()));
     }
 
     private static MutableHttpResponse<?> guard(Progress progress, boolean allowSubmitted,

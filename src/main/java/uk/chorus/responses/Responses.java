@@ -23,10 +23,10 @@ class Responses {
     }
 
     /** Stores a web response for a locked draft, with its answers also as codes. */
-    Stored insertFromDraft(Draft draft, Map<String, Object> answers, AnswerCoding.Coded coded) {
+    Stored insertFromDraft(Draft draft, Map<String, Object> answers, AnswerCoding.Coded coded, String language) {
         String reference = Codes.newReference();
         long id = jdbc.prepareStatement("INSERT INTO responses (reference, survey_id, survey_version_id, channel, "
-                + "draft_id, answers, codes, numbers) VALUES (?, ?, ?, 'web', ?, CAST(? AS jsonb), ?, ?) RETURNING id",
+                + "draft_id, answers, codes, numbers, language) VALUES (?, ?, ?, 'web', ?, CAST(? AS jsonb), ?, ?, ?) RETURNING id",
                 ps -> {
             ps.setString(1, reference);
             ps.setString(2, draft.surveyId());
@@ -35,11 +35,24 @@ class Responses {
             ps.setString(5, json.write(answers));
             ps.setArray(6, ps.getConnection().createArrayOf("integer", coded.boxedCodes()));
             ps.setArray(7, ps.getConnection().createArrayOf("integer", coded.boxedNumbers()));
+            ps.setString(8, language);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         });
         return new Stored(id, reference);
+    }
+
+    /** The questions a sent response ticked as not understood, each with the reading level it was read at. */
+    void recordUnclear(long responseId, String surveyId, Map<String, String> levelByKey) {
+        levelByKey.forEach((key, level) -> jdbc.prepareStatement("INSERT INTO unclear_questions (response_id, "
+                + "survey_id, question_key, reading_level) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", ps -> {
+            ps.setLong(1, responseId);
+            ps.setString(2, surveyId);
+            ps.setString(3, key);
+            ps.setString(4, level);
+            return ps.executeUpdate();
+        }));
     }
 }

@@ -42,7 +42,7 @@ class StartController {
     MutableHttpResponse<?> start(String surveyId) {
         return pages.whenOpen(surveyId, survey -> Pages.render("responses/start", PageModels.start(survey.definition(),
                 PageModels.journey(surveyId, null), smallestGroup.privacyNotice(survey.definition()), pages.today(),
-                messages)));
+                messages.in(pages.language(survey.definition())))));
     }
 
     /** "Start now": a fresh resume code, remembered as issued, and page 1. No draft is stored until page 1 is saved. */
@@ -77,7 +77,7 @@ class StartController {
             String typed = form.getOrDefault("code", java.util.List.of("")).get(0).strip();
             var progress = typed.isBlank() ? java.util.Optional.<Progress>empty() : journey.open(surveyId, typed);
             if (progress.isEmpty()) {
-                String error = messages.get(typed.isBlank() ? "resume.code.enter" : "resume.code.not.found");
+                String error = messages.in(pages.language(survey.definition())).get(typed.isBlank() ? "resume.code.enter" : "resume.code.not.found");
                 return resumePage(survey, HttpStatus.UNPROCESSABLE_ENTITY, typed.length() > 40 ? "" : typed,
                         FormErrors.of("code", error));
             }

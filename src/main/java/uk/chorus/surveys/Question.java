@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param lowLabel     for a rating, the words for 0 ("Very poor")
  * @param highLabel    for a rating, the words for 10 ("Excellent")
  * @param supportBox   show "If you need to talk to someone now" after this question
+ * @param symbols      pictures with alt text for the symbols reading level
  * @param better       which way is an improvement ("higher" or "lower") when results compare
  *                     waves; scales and ratings are "higher" unless the file says otherwise
  */
@@ -38,10 +39,28 @@ public record Question(
         @Nullable String lowLabel,
         @Nullable String highLabel,
         @Nullable Boolean supportBox,
-        @Nullable String better) {
+        @Nullable String better,
+        @Nullable List<Symbol> symbols) {
 
+    @io.micronaut.core.annotation.Creator
     public Question {
         options = options == null ? List.of() : List.copyOf(options);
+        symbols = symbols == null || symbols.isEmpty() ? null : List.copyOf(symbols);
+    }
+
+    /** A question with no symbols: the shape every caller used before reading levels existed. */
+    public Question(String key, QuestionType type, String text, @Nullable String hint, @Nullable String easyRead,
+                    boolean required, List<Option> options, @Nullable Integer maxLength, @Nullable Integer min,
+                    @Nullable Integer max, @Nullable ShowIf showIf, @Nullable AboutYouTopic about,
+                    @Nullable String errorMessage, @Nullable String lowLabel, @Nullable String highLabel,
+                    @Nullable Boolean supportBox, @Nullable String better) {
+        this(key, type, text, hint, easyRead, required, options, maxLength, min, max, showIf, about, errorMessage,
+                lowLabel, highLabel, supportBox, better, null);
+    }
+
+    /** The pictures shown at the symbols reading level; empty when the file gives none. */
+    public List<Symbol> symbolList() {
+        return symbols == null ? List.of() : symbols;
     }
 
     public Optional<Option> option(String code) {

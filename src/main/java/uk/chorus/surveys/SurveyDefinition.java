@@ -6,6 +6,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -33,7 +34,51 @@ public record SurveyDefinition(
         @Nullable String forum,
         @Nullable Integer smallestGroup,
         @Nullable Boolean countdown,
-        List<Page> pages) {
+        List<Page> pages,
+        @Nullable Map<String, Translation> translations) {
+
+    /** The language every survey file is written in; translations add others. */
+    public static final String SOURCE_LANGUAGE = "en";
+
+    @io.micronaut.core.annotation.Creator
+    public SurveyDefinition {
+        translations = translations == null || translations.isEmpty() ? null
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(translations));
+    }
+
+    /** A survey with no translations: the shape every caller used before languages existed. */
+    public SurveyDefinition(String id, String title, Audience audience, String introduction, String privacyNotice,
+                            LocalDate opens, LocalDate closes, int wave, @Nullable String baseline,
+                            @Nullable Integer retentionMonths, @Nullable String forum, @Nullable Integer smallestGroup,
+                            @Nullable Boolean countdown, List<Page> pages) {
+        this(id, title, audience, introduction, privacyNotice, opens, closes, wave, baseline, retentionMonths, forum,
+                smallestGroup, countdown, pages, null);
+    }
+
+    /** The translations by language code, in file order; empty when the survey is only in English. */
+    public Map<String, Translation> translationsByLanguage() {
+        return translations == null ? Map.of() : translations;
+    }
+
+    /**
+     * The languages respondents may answer in: English, and every translation with all its
+     * required texts. A language with texts missing is never offered, so nobody meets English part way.
+     */
+    public List<String> languages() {
+        List<String> offered = new ArrayList<>();
+        offered.add(SOURCE_LANGUAGE);
+        translationsByLanguage().forEach((language, translation) -> {
+            if (SurveyTexts.missing(this, language).isEmpty()) {
+                offered.add(language);
+            }
+        });
+        return offered;
+    }
+
+    /** The survey in one of its languages (English, or a language not offered, gives it unchanged). */
+    public SurveyDefinition in(String language) {
+        return languages().contains(language) ? SurveyTexts.localise(this, language) : this;
+    }
 
     /** How long raw answers are kept after the survey closes, unless the file says otherwise. */
     public static final int DEFAULT_RETENTION_MONTHS = 24;
@@ -51,13 +96,13 @@ public record SurveyDefinition(
     /** The same survey with other pages: the builder's edits, which leave everything else as it was. */
     public SurveyDefinition withPages(List<Page> changed) {
         return new SurveyDefinition(id, title, audience, introduction, privacyNotice, opens, closes, wave, baseline,
-                retentionMonths, forum, smallestGroup, countdown, List.copyOf(changed));
+                retentionMonths, forum, smallestGroup, countdown, List.copyOf(changed), translations);
     }
 
     /** The same survey closing on another day (a lead closing it early). */
     public SurveyDefinition closingOn(LocalDate day) {
         return new SurveyDefinition(id, title, audience, introduction, privacyNotice, opens.isAfter(day) ? day : opens,
-                day, wave, baseline, retentionMonths, forum, smallestGroup, countdown, pages);
+                day, wave, baseline, retentionMonths, forum, smallestGroup, countdown, pages, translations);
     }
 
     public Stream<Question> questions() {

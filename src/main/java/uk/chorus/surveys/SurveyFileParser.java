@@ -34,12 +34,12 @@ public final class SurveyFileParser {
             + "\\s+\\d+");
 
     private static final List<String> SURVEY_FIELDS = List.of("id", "title", "audience", "introduction",
-            "privacyNotice", "opens", "closes", "wave", "baseline", "retentionMonths", "forum", "smallestGroup", "countdown", "pages");
+            "privacyNotice", "opens", "closes", "wave", "baseline", "retentionMonths", "forum", "smallestGroup", "countdown", "pages", "translations");
     static final List<String> FORUMS = List.of("parent-carer-forum", "youth-forum");
     private static final List<String> PAGE_FIELDS = List.of("title", "section", "questions");
     private static final List<String> QUESTION_FIELDS = List.of("key", "type", "text", "hint", "easyRead",
             "required", "options", "maxLength", "min", "max", "showIf", "about", "errorMessage", "lowLabel",
-            "highLabel", "supportBox", "points", "better");
+            "highLabel", "supportBox", "points", "better", "labels", "symbols");
     private static final List<String> SHOW_IF_FIELDS = List.of("question", "equals", "anyOf");
 
     static final List<Option> AGREEMENT_OPTIONS = List.of(
@@ -163,10 +163,21 @@ public final class SurveyFileParser {
         if (problems.any()) {
             return Optional.empty();
         }
-        return Optional.of(new SurveyDefinition(id.get(), title.get(), audience.get(), introduction.get(),
+        SurveyDefinition english = new SurveyDefinition(id.get(), title.get(), audience.get(), introduction.get(),
                 privacyNotice.get(), opens.get(), closes.get(), wave.get(), baseline.orElse(null),
                 retention.orElse(null), forum.orElse(null), smallestGroup.orElse(null),
-                survey.bool("countdown").filter(Boolean::booleanValue).orElse(null), List.copyOf(pages)));
+                survey.bool("countdown").filter(Boolean::booleanValue).orElse(null), List.copyOf(pages));
+        Map<String, Translation> translations = survey.field("translations")
+                .flatMap(node -> YamlNode.mapping(node, problems, "'translations'"))
+                .map(node -> TranslationReader.read(node, SurveyTexts.source(english), problems))
+                .orElse(Map.of());
+        if (problems.any()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SurveyDefinition(english.id(), english.title(), english.audience(),
+                english.introduction(), english.privacyNotice(), english.opens(), english.closes(), english.wave(),
+                english.baseline(), english.retentionMonths(), english.forum(), english.smallestGroup(),
+                english.countdown(), english.pages(), translations));
     }
 
     private Page readPage(YamlNode page, Map<String, Question> earlierPages, Map<String, Integer> keyLines,
@@ -256,10 +267,60 @@ public final class SurveyFileParser {
         if (problems.all().size() > problemsBefore) {
             return Optional.empty();
         }
+        List<Option> labelled = relabel(q, options, problems);
+        List<Symbol> symbols = readSymbols(q, problems);
+        if (problems.all().size() > problemsBefore) {
+            return Optional.empty();
+        }
         return Optional.of(new Question(key.get(), type.get(), text.get(), q.text("hint").orElse(null),
-                q.text("easyRead").orElse(null), required, options, maxLength, min, max, showIf,
+                q.text("easyRead").orElse(null), required, labelled, maxLength, min, max, showIf,
                 about.orElse(null), q.text("errorMessage").orElse(null), lowLabel.orElse(null), highLabel.orElse(null),
-                q.bool("supportBox").orElse(null), better.orElse(null)));
+                q.bool("supportBox").orElse(null), better.orElse(null), symbols));
+    }
+
+    /**
+     * Words that fit the question for a fixed list of answers ("Very safe" rather than "Really
+     * good" for "How safe do you feel"), keeping the codes, so results still pool and compare.
+     */
+    private List<Option> relabel(YamlNode q, List<Option> options, YamlNode.Problems problems) {
+        Optional<Node> labels = q.field("labels");
+        if (labels.isEmpty()) {
+            return options;
+        }
+        Optional<YamlNode> mapping = YamlNode.mapping(labels.get(), problems, "'labels'");
+        if (mapping.isEmpty()) {
+            return options;
+        }
+        Map<String, String> byCode = new HashMap<>();
+        mapping.get().entries().forEach((code, node) -> {
+            boolean known = options.stream().anyMatch(o -> o.code().equals(code));
+            if (!known || !(node instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar)
+                    || scalar.getValue().isBlank()) {
+                problems.add(node, "'labels' gives words for the codes of this question's answers: '" + code
+                        + "' is not one of " + String.join(", ", options.stream().map(Option::code).toList())
+                        + ", or its words are missing.");
+            } else {
+                byCode.put(code, scalar.getValue().strip());
+            }
+        });
+        return options.stream().map(o -> new Option(o.code(), byCode.getOrDefault(o.code(), o.label()))).toList();
+    }
+
+    private List<Symbol> readSymbols(YamlNode q, YamlNode.Problems problems) {
+        List<Symbol> symbols = new ArrayList<>();
+        for (Node node : q.list("symbols")) {
+            YamlNode.mapping(node, problems, "A symbol").ifPresent(symbol -> {
+                symbol.rejectUnknownFields(List.of("name", "alt"), "a symbol");
+                Optional<String> name = symbol.requiredText("name", "This symbol");
+                Optional<String> alt = symbol.requiredText("alt", "This symbol (the words it stands for)");
+                name.filter(n -> !Symbols.exists(n)).ifPresent(n -> problems.add(symbol.node(), "There is no "
+                        + "symbol called '" + n + "'. Use one of: " + String.join(", ", Symbols.names()) + "."));
+                if (name.isPresent() && alt.isPresent() && Symbols.exists(name.get())) {
+                    symbols.add(new Symbol(name.get(), alt.get()));
+                }
+            });
+        }
+        return symbols;
     }
 
     private Optional<AboutYouTopic> readAbout(YamlNode q, Optional<QuestionType> type, YamlNode.Problems problems) {

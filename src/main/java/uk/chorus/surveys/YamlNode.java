@@ -64,6 +64,13 @@ final class YamlNode {
         return fields.containsKey(name);
     }
 
+    /** Every field's name and value node, in file order (for mappings keyed by the file's own names). */
+    Map<String, Node> entries() {
+        Map<String, Node> entries = new LinkedHashMap<>();
+        fields.forEach((name, tuple) -> entries.put(name, tuple.getValueNode()));
+        return entries;
+    }
+
     Optional<Node> field(String name) {
         return Optional.ofNullable(fields.get(name)).map(NodeTuple::getValueNode);
     }

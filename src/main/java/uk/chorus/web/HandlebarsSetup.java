@@ -22,13 +22,19 @@ class HandlebarsSetup {
     Handlebars handlebars(Messages messages) {
         Handlebars handlebars = new Handlebars().with(new ConcurrentMapTemplateCache());
         handlebars.registerHelpers(ConditionalHelpers.class);
-        handlebars.registerHelper("t", (Helper<String>) (key, options) -> messages.get(key, options.params));
+        // A page model's "lang" (a respondent's language) picks the bundle; every other page is English.
+        handlebars.registerHelper("t", (Helper<String>) (key, options) -> in(messages, options)
+                .get(key, options.params));
         handlebars.registerHelper("tn", (Helper<String>) (key, options) -> {
             long count = options.params.length == 0 ? 0 : ((Number) options.params[0]).longValue();
             Object[] more = new Object[Math.max(0, options.params.length - 1)];
             System.arraycopy(options.params, Math.min(1, options.params.length), more, 0, more.length);
-            return messages.count(key, count, more);
+            return in(messages, options).count(key, count, more);
         });
         return handlebars;
+    }
+
+    private static Messages in(Messages messages, com.github.jknack.handlebars.Options options) {
+        return options.get("lang") instanceof String language ? messages.in(language) : messages;
     }
 }

@@ -15,7 +15,34 @@ import java.util.ResourceBundle;
 @Singleton
 public class Messages {
     private static final Locale LOCALE = Locale.UK;
-    private final ResourceBundle bundle = ResourceBundle.getBundle("i18n.messages", LOCALE);
+    /**
+     * The languages the service's own words on respondent pages are shipped in, besides English
+     * (messages_pl.properties ...). Staff pages stay English: a key a language lacks falls back to it.
+     */
+    public static final java.util.List<String> RESPONDENT_LANGUAGES = java.util.List.of("en", "pl", "ur");
+    // No fallback to the machine's default locale: a missing Polish key means English, wherever it runs.
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    private static final java.util.Map<String, Messages> BY_LANGUAGE = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ResourceBundle bundle;
+
+    @jakarta.inject.Inject
+    public Messages() {
+        this(ResourceBundle.getBundle("i18n.messages", Locale.ROOT, NO_FALLBACK));
+    }
+
+    private Messages(ResourceBundle bundle) {
+        this.bundle = bundle;
+    }
+
+    /** The same words in another language (English where that language has no translation of a key). */
+    public Messages in(String language) {
+        if (language == null || language.equals("en") || !RESPONDENT_LANGUAGES.contains(language)) {
+            return this;
+        }
+        return BY_LANGUAGE.computeIfAbsent(language, l -> new Messages(
+                ResourceBundle.getBundle("i18n.messages", Locale.forLanguageTag(l), NO_FALLBACK)));
+    }
 
     public String get(String key, Object... args) {
         String pattern;

@@ -64,6 +64,7 @@ class ArchitectureTest {
             Map.entry("report_version_quotes", "reports"),
             Map.entry("gazetteer", "reports"),
             Map.entry("drafts", "responses"),
+            Map.entry("unclear_questions", "responses"),
             Map.entry("preview_walks", "responses"),
             Map.entry("responses", "responses"),
             Map.entry("response_codes", "responses"),

@@ -32,12 +32,13 @@ class FamilyVoiceJourneyTest extends ChorusTest {
 
         Browser.Page first = browser.get(page1);
         assertThat(first.document().select(".chorus-progress").text()).isEqualTo("Section 1 of 5: About your child");
-        assertThat(first.document().select("#resume-code").text()).isEqualTo(code);
+        assertThat(first.document().select("#resume-code")).isEmpty();
         assertThat(first.document().select("a.govuk-back-link").attr("href")).isEqualTo(SURVEY);
 
         String base = SURVEY + "/" + code + "/page/";
         Browser.Page second = browser.submit(page1, "ehcp_status", "ehcp", "child_age", "11-15");
         assertThat(second.heading()).isEqualTo("What is your child's main need?");
+        assertThat(second.document().select("#resume-code").text()).isEqualTo(code);
         // The section count does not change as the EHCP branch opens.
         assertThat(second.document().select(".chorus-progress").text()).isEqualTo("Section 1 of 5: About your child");
         assertThat(second.document().select("a.govuk-back-link").attr("href")).isEqualTo(page1);

@@ -200,7 +200,7 @@ class SurveyFileParserTest {
                 "test-survey.yml:4: The field 'wave' must be a whole number, not 'twenty'.",
                 "test-survey.yml:6: The survey closes before it opens: 'closes' must be on or after 2026-12-31.",
                 "test-survey.yml:9: Unknown field 'colour' in the survey. Known fields are: id, title, audience, "
-                        + "introduction, privacyNotice, opens, closes, wave, baseline, retentionMonths, forum, smallestGroup, countdown, pages.",
+                        + "introduction, privacyNotice, opens, closes, wave, baseline, retentionMonths, forum, smallestGroup, countdown, pages, translations.",
                 "test-survey.yml:16: A single-choice question needs 'options': at least two, each with a code and a "
                         + "label.",
                 "test-survey.yml:18: An about-you question on 'area' needs 'options': the areas of your local "
