@@ -705,7 +705,10 @@ final class DisclosureModel {
                 lower = Math.max(threshold, r - 2);
                 upper = r + 2;
             }
-            problem.add(labels.get(f), lower, upper, withheld[f], blocks.get(f));
+            // As tau-Argus sets protection levels: an interval is required for each withheld count
+            // below the threshold (the unsafe counts and the zeros beside them), not for a larger
+            // figure withheld only to protect them; their exact values are what must stay unknown.
+            problem.add(labels.get(f), lower, upper, withheld[f], blocks.get(f), withheld[f] && value < threshold);
         }
         problem.constraints.addAll(structure);
         for (MeanRow meanRow : meanRows) {

@@ -29,7 +29,9 @@ public final class DisclosureAttackExport {
         boolean round = !Boolean.getBoolean("bench.exact");
         Messages messages = new Messages();
         WaveSummary wave = DisclosureBenchmark.summary(survey, n, new Random(n));
+        long started = System.nanoTime();
         DisclosureModel.Decision decision = DisclosureModel.decide(survey, wave, 5, round, messages);
+        System.out.printf("decided in %,d ms, %d rounds%n", (System.nanoTime() - started) / 1_000_000, decision.rounds());
         List<Long> truth = new ArrayList<>();
         DisclosureAudit.Problem problem = DisclosureModel.attackProblem(survey, wave, 5, round, messages,
                 decision.published(), truth);
@@ -49,6 +51,9 @@ public final class DisclosureAttackExport {
             }
             relations.append('\n');
         }
+        decision.audit().faults().stream().limit(Integer.getInteger("bench.faults", 0))
+                .forEach(fault -> System.out.printf("  fault: %s (true %d): %d to %d%n", fault.label(),
+                        truth.get(fault.figure()), fault.min(), fault.max()));
         String show = System.getProperty("bench.show", "");
         if (!show.isBlank()) {
             DisclosureAudit.Report audit = DisclosureAudit.run(problem, 5);
