@@ -1,6 +1,7 @@
 package uk.chorus.reports;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -32,6 +33,27 @@ class CommitmentsController {
     }
 
     public record Option(String value, String label, boolean selected) {
+    }
+
+    /** The same in short sentences, one idea to a line, as the reports' Easy Read text is. */
+    @Get(uri = "/easy-read.txt", produces = MediaType.TEXT_PLAIN)
+    MutableHttpResponse<?> easyRead(@Nullable @QueryValue String theme) {
+        Map<String, String> names = commitments.themeNames();
+        StringBuilder text = new StringBuilder(messages.get("commitments.text.title")).append("\n\n");
+        for (Commitments.Commitment c : commitments.all(theme != null && names.containsKey(theme) ? theme : null)) {
+            text.append(messages.get("commitments.text.what", c.action().title())).append("\n");
+            if (c.action().service() != null) {
+                text.append(messages.get("commitments.text.who", c.action().service())).append("\n");
+            }
+            if (c.action().due() != null) {
+                text.append(messages.get("commitments.text.when", c.action().due())).append("\n");
+            }
+            text.append(messages.get("commitments.text.now", c.action().statusLabel())).append("\n");
+            c.measures().forEach(m -> text.append(messages.get("commitments.text.worked", m.name(), m.verdict()))
+                    .append("\n"));
+            text.append("\n");
+        }
+        return HttpResponse.ok(text.toString()).contentType(new MediaType("text/plain; charset=utf-8"));
     }
 
     @Get(produces = MediaType.TEXT_HTML)

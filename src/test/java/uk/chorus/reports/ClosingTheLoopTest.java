@@ -170,6 +170,10 @@ class ClosingTheLoopTest extends ChorusTest {
         assertThat(reader.get("/commitments?theme=equipment").text()).contains("There are no commitments to show yet.");
         assertThat(reader.get("/commitments?theme=no-such-theme").text()).contains("A second weekend short breaks club");
         assertThat(HtmlChecker.errors(reader.get("/commitments").body())).isEmpty();
+        assertThat(reader.asset("/commitments/easy-read.txt?theme=short-breaks").body())
+                .contains("We said we would: A second weekend short breaks club.")
+                .contains("When it should be done by: 30 June 2027.")
+                .contains("Has it helped? Families waiting for a short break: The work has not begun yet");
 
         // The report judges the measure from the earliest day work on the theme began.
         assertThat(builder().document().select("#theme-short-breaks").text())
@@ -250,6 +254,8 @@ class ClosingTheLoopTest extends ChorusTest {
         String today = uk.chorus.web.Dates.longForm(LocalDate.now(ZoneId.of("Europe/London")));
         assertThat(page.text()).contains("Co-produced: agreed with the parent carer forum on " + today)
                 .contains("You asked for short breaks at weekends.");
+        assertThat(browser().asset(published.location() + "/easy-read.txt").body())
+                .contains("Co-produced: agreed with the parent carer forum on " + today + ".");
         assertThat(queryText("SELECT string_agg(action, ', ' ORDER BY id) FROM audit_log WHERE action LIKE 'report %' "
                 + "AND action NOT IN ('report created', 'report saved')"))
                 .isEqualTo("report sent to forums, report changes asked, report sent to forums, report agreed, "
