@@ -35,9 +35,11 @@ public class Actions {
     private final FeedbackRecords feedback;
     private final Inspections inspections;
     private final ResponseRecords responses;
+    private final java.time.Clock clock;
 
     Actions(JdbcOperations jdbc, AuditLog audit, FeedbackRecords feedback, Inspections inspections,
-            ResponseRecords responses) {
+            ResponseRecords responses, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
         this.feedback = feedback;
@@ -112,10 +114,10 @@ public class Actions {
         return id;
     }
 
-    /** For callers that write no note and take today from the clock of the database. */
+    /** For callers that write no note: dated today in the area's time zone. */
     @Transactional
     public long create(Draft draft, String by) {
-        return create(draft, null, LocalDate.now(java.time.ZoneId.of("Europe/London")), by);
+        return create(draft, null, LocalDate.now(clock), by);
     }
 
     /**

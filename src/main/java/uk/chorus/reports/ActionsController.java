@@ -40,8 +40,11 @@ class ActionsController {
     private final ThemeStore themes;
     private final MeasureStore measures;
     private final Messages messages;
+    private final java.time.Clock clock;
 
-    ActionsController(Actions actions, ThemeStore themes, MeasureStore measures, Messages messages) {
+    ActionsController(Actions actions, ThemeStore themes, MeasureStore measures, Messages messages,
+                      java.time.Clock clock) {
+        this.clock = clock;
         this.actions = actions;
         this.themes = themes;
         this.measures = measures;
@@ -168,7 +171,7 @@ class ActionsController {
                     note, errors);
         }
         String by = Staff.of(authentication).email();
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        LocalDate today = LocalDate.now(clock);
         if (id == null) {
             actions.create(draft, note.isEmpty() ? null : note, today, by);
         } else {

@@ -166,6 +166,9 @@ class ReportsController {
         List<String> kept = form.get().getOrDefault("use", List.of());
         List<ReportBuilder.Suggested> keptQuotes = new ArrayList<>();
         for (ReportContent.ThemeSection section : content.themes()) {
+            if (kept.stream().noneMatch(v -> v.startsWith(section.themeId() + " "))) {
+                continue;
+            }
             // The words quoted are the comment's own as suggested now, never text sent with the form.
             builder.suggestedQuotes(report.get(), section, SUGGESTED, summaries.hiddenFrom(staff)).stream()
                     .filter(q -> kept.contains(section.themeId() + " " + q.textId())).forEach(keptQuotes::add);
