@@ -229,6 +229,9 @@ class ClosingTheLoopTest extends ChorusTest {
         assertThat(count("SELECT count(*) FROM report_versions")).isZero();
 
         assertThat(lead.post("/staff/reports/" + reportId + "/reviews", "digest", first).status()).isEqualTo(303);
+        // Forum members find it from their menu.
+        assertThat(parents.get("/staff").document().select("a[href=/staff/sign-off]")).hasSize(1);
+        assertThat(lead.get("/staff").document().select("a[href=/staff/sign-off]")).isEmpty();
         assertThat(parents.get("/staff/sign-off").text()).contains("Loop report");
         String draft = "/staff/sign-off/" + reportId;
         assertThat(parents.get(draft).text()).contains("You told us there were not enough short breaks.");
