@@ -76,7 +76,7 @@ class DemoReport implements DemoPart {
                 List.of("short-breaks"), List.of(waiting));
         action("A named caseworker for every family waiting for an EHC needs assessment", "SEND team",
                 Actions.Status.DONE, null, List.of("ehcp", "communication"), List.of(plans));
-        action("Extra autism assessment clinics on Saturdays", "Neurodevelopmental service", Actions.Status.NOT_POSSIBLE,
+        action("Extra autism assessment clinics on Saturdays", "Neurodevelopmental service", Actions.Status.DROPPED,
                 "No clinicians were available for weekend clinics this year; we have asked again for next year.",
                 List.of("assessment-waits"), List.of());
         long id = reports.create("you-said-we-did-" + today.getYear(), "You said, we did " + today.getYear(),
@@ -87,8 +87,9 @@ class DemoReport implements DemoPart {
 
     private void action(String title, String service, Actions.Status status, String reason, List<String> themes,
                         List<Long> measureIds) {
+        // Work under way or done began early in 2025, so its measures' later figures show whether it worked.
         actions.create(new Actions.Draft(title, null, service, "Head of SEND", null, status, reason, themes, List.of(),
-                List.of(), measureIds), LEAD);
+                List.of(), measureIds, status.begun() ? LocalDate.of(2025, 1, 6) : null, List.of()), LEAD);
     }
 
     /** Once the index holds the demo's comments: quotes for the top themes, checked, then the report published. */

@@ -40,8 +40,11 @@ class ActionsController {
     private final ThemeStore themes;
     private final MeasureStore measures;
     private final Messages messages;
+    private final java.time.Clock clock;
 
-    ActionsController(Actions actions, ThemeStore themes, MeasureStore measures, Messages messages) {
+    ActionsController(Actions actions, ThemeStore themes, MeasureStore measures, Messages messages,
+                      java.time.Clock clock) {
+        this.clock = clock;
         this.actions = actions;
         this.themes = themes;
         this.measures = measures;
@@ -71,7 +74,8 @@ class ActionsController {
                                      @Nullable @QueryValue String feedback) {
         Actions.Draft draft = new Actions.Draft("", null, null, null, null, Actions.Status.PLANNED, null,
                 theme == null ? List.of() : List.of(theme), List.of(), List.of(), List.of());
-        return form(authentication, HttpStatus.OK, null, draft, feedback == null ? "" : feedback, "", FormErrors.none());
+        return form(authentication, HttpStatus.OK, null, draft, feedback == null ? "" : feedback, "", "", "",
+                FormErrors.none());
     }
 
     @Get("/{id}")
@@ -80,9 +84,12 @@ class ActionsController {
         if (action.isEmpty()) {
             return Pages.notFound();
         }
-        String references = String.join(" ", actions.feedbackReferences(action.get().draft().feedbackItems()).values());
-        String due = action.get().draft().dueOn() == null ? "" : action.get().draft().dueOn().toString();
-        return form(authentication, HttpStatus.OK, id, action.get().draft(), references, due, FormErrors.none());
+        List<String> references = new ArrayList<>(actions.feedbackReferences(action.get().draft().feedbackItems()).values());
+        references.addAll(action.get().draft().responses());
+        Actions.Draft draft = action.get().draft();
+        return form(authentication, HttpStatus.OK, id, draft, String.join(" ", references),
+                draft.dueOn() == null ? "" : draft.dueOn().toString(),
+                draft.startedOn() == null ? "" : draft.startedOn().toString(), "", FormErrors.none());
     }
 
     @Post(uri = "/save", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -107,7 +114,7 @@ class ActionsController {
             errors.add("status-planned", messages.get("reports.action.error.status"));
         }
         String reason = StaffForms.first(fields, "reason").strip();
-        if (status.orElse(null) == Actions.Status.NOT_POSSIBLE && reason.isEmpty()) {
+        if (status.orElse(null) == Actions.Status.DROPPED && reason.isEmpty()) {
             errors.add("reason", messages.get("reports.action.error.reason"));
         }
         String dueText = StaffForms.first(fields, "due").strip();
@@ -119,6 +126,19 @@ class ActionsController {
                 errors.add("due", messages.get("reports.action.error.due"));
             }
         }
+        String startedText = StaffForms.first(fields, "started").strip();
+        LocalDate started = null;
+        if (!startedText.isEmpty()) {
+            try {
+                started = LocalDate.parse(startedText);
+            } catch (DateTimeParseException e) {
+                errors.add("started", messages.get("reports.action.error.started"));
+            }
+        }
+        String note = StaffForms.first(fields, "note").strip();
+        if (note.length() > 2000) {
+            errors.add("note", messages.get("reports.action.error.note"));
+        }
         String details = limit(StaffForms.first(fields, "details"), 5000);
         String service = limit(StaffForms.first(fields, "service"), 200);
         String owner = limit(StaffForms.first(fields, "owner"), 200);
@@ -127,8 +147,12 @@ class ActionsController {
         String referencesText = StaffForms.first(fields, "feedback").strip();
         List<String> references = Arrays.stream(referencesText.toUpperCase(java.util.Locale.ROOT).split("[\\s,]+"))
                 .filter(r -> !r.isEmpty()).distinct().toList();
-        Map<String, Long> found = actions.feedbackIds(references);
-        List<String> unknown = references.stream().filter(r -> !found.containsKey(r)).toList();
+        // Feedback references start "FB-"; any other is a survey response's reference.
+        Map<String, Long> found = actions.feedbackIds(references.stream().filter(r -> r.startsWith("FB-")).toList());
+        List<String> responses = references.stream().filter(r -> !r.startsWith("FB-") && r.length() <= 40)
+                .filter(r -> actions.responseId(r).isPresent()).toList();
+        List<String> unknown = references.stream().filter(r -> !found.containsKey(r) && !responses.contains(r))
+                .toList();
         if (!unknown.isEmpty()) {
             errors.add("feedback", messages.get("reports.action.error.feedback", String.join(", ", unknown)));
         }
@@ -140,21 +164,25 @@ class ActionsController {
                 .filter(measureIds::contains).toList();
         Actions.Draft draft = new Actions.Draft(title, details, service, owner, due,
                 status.orElse(Actions.Status.PLANNED), reason.isEmpty() ? null : limit(reason, 2000), chosenThemes,
-                List.copyOf(found.values()), chosenRecommendations, chosenMeasures);
+                List.copyOf(found.values()), chosenRecommendations, chosenMeasures, started,
+                responses);
         if (errors.any()) {
-            return form(authentication, HttpStatus.UNPROCESSABLE_ENTITY, id, draft, referencesText, dueText, errors);
+            return form(authentication, HttpStatus.UNPROCESSABLE_ENTITY, id, draft, referencesText, dueText, startedText,
+                    note, errors);
         }
         String by = Staff.of(authentication).email();
+        LocalDate today = LocalDate.now(clock);
         if (id == null) {
-            actions.create(draft, by);
+            actions.create(draft, note.isEmpty() ? null : note, today, by);
         } else {
-            actions.update(id, draft, by);
+            actions.update(id, draft, note.isEmpty() ? null : note, today, by);
         }
         return Pages.seeOther("/staff/actions");
     }
 
     private MutableHttpResponse<?> form(Authentication authentication, HttpStatus status, @Nullable Long id,
-                                        Actions.Draft draft, String feedback, String due, FormErrors errors) {
+                                        Actions.Draft draft, String feedback, String due, String started, String note,
+                                        FormErrors errors) {
         List<Choice> themeChoices = themes.all().stream().map(t -> new Choice("theme-" + t.id(), t.id(), t.name(),
                 draft.themes().contains(t.id()))).toList();
         List<Choice> statuses = Arrays.stream(Actions.Status.values()).map(s -> new Choice("status-" + s.code(), s.code(),
@@ -167,8 +195,14 @@ class ActionsController {
         return Pages.render(status, "reports/action", errors.addTo(Pages.model("titleKey",
                 id == null ? "reports.action.new.title" : "reports.action.edit.title", "staff", Staff.of(authentication),
                 "tab", "actions", "actionId", id == null ? "" : id.toString(), "draft", draft, "due", due,
+                "started", started, "note", note, "timeline", id == null ? List.of() : timeline(id),
                 "feedback", feedback, "themeChoices", themeChoices, "statuses", statuses,
                 "recommendations", recommendationChoices, "measures", measureChoices, "backUrl", "/staff/actions")));
+    }
+
+    private List<Map<String, String>> timeline(long id) {
+        return actions.updates().getOrDefault(id, List.of()).stream().map(u -> Map.of("on", Dates.longForm(u.on()),
+                "status", messages.get(u.status().labelKey()), "note", u.note() == null ? "" : u.note())).toList();
     }
 
     private Map<String, String> themeNames() {

@@ -219,7 +219,7 @@ public class QuoteWithdrawals {
                     theme.people(), theme.peopleText(), theme.shareText(), kept, theme.actions(), theme.measures());
         }).toList();
         return new ReportContent(content.slug(), content.title(), content.period(), content.sources(), content.people(),
-                content.peopleText(), content.smallestGroup(), themes, content.notActedOn());
+                content.peopleText(), content.smallestGroup(), themes, content.notActedOn(), content.agreedBy());
     }
 
     private static int quoteCount(ReportContent content) {

@@ -15,7 +15,24 @@ import java.util.List;
  */
 @Serdeable
 public record ReportContent(String slug, String title, String period, List<String> sources, @Nullable Long people,
-                            String peopleText, int smallestGroup, List<ThemeSection> themes, List<String> notActedOn) {
+                            String peopleText, int smallestGroup, List<ThemeSection> themes, List<String> notActedOn,
+                            @Nullable List<SignOff> agreedBy) {
+
+    public ReportContent(String slug, String title, String period, List<String> sources, @Nullable Long people,
+                         String peopleText, int smallestGroup, List<ThemeSection> themes, List<String> notActedOn) {
+        this(slug, title, period, sources, people, peopleText, smallestGroup, themes, notActedOn, null);
+    }
+
+    /** The same content, as agreed by the forums named. */
+    public ReportContent agreed(List<SignOff> forums) {
+        return new ReportContent(slug, title, period, sources, people, peopleText, smallestGroup, themes, notActedOn,
+                List.copyOf(forums));
+    }
+
+    /** A forum that agreed the report before it was published, and the day it agreed. */
+    @Serdeable
+    public record SignOff(String forum, String agreedOn) {
+    }
 
     /**
      * One theme: how many people raised it (null and "[c]" when fewer than the threshold), the lead's
@@ -36,7 +53,8 @@ public record ReportContent(String slug, String title, String period, List<Strin
 
     @Serdeable
     public record ActionEntry(String title, @Nullable String details, @Nullable String service, @Nullable String owner,
-                              @Nullable String due, String status, String statusLabel, @Nullable String reason) {
+                              @Nullable String due, String status, String statusLabel, @Nullable String reason,
+                              @Nullable String started) {
     }
 
     /** A measure's figure per wave or period, and what changed between the first and the latest. */

@@ -38,6 +38,11 @@ class ReportFormats {
         text.append(content.title()).append("\n\n");
         text.append(messages.get("reports.text.intro", content.period(), String.join(", ", content.sources()),
                 content.peopleText())).append("\n");
+        if (content.agreedBy() != null && !content.agreedBy().isEmpty()) {
+            text.append(messages.get("reports.public.co.produced")).append(" ").append(String.join("; ",
+                    content.agreedBy().stream().map(f -> messages.get("reports.public.agreed", f.forum(), f.agreedOn()))
+                            .toList())).append(".\n");
+        }
         if (published.superseded()) {
             text.append(messages.get("reports.text.superseded", published.latest())).append("\n");
         }

@@ -108,6 +108,142 @@ public class ReportStore {
         audit.record(by, "report words edited", Long.toString(reportId), themeId);
     }
 
+    /**
+     * Saves everything the builder's one form holds, all or nothing: each theme's words (empty
+     * words put the theme back to its first draft), the quotes taken out and the suggested quotes
+     * kept. Audited as one edit.
+     */
+    @Transactional
+    public void saveAll(long reportId, Map<String, String> words, List<Long> removedQuotes,
+                        List<ReportBuilder.Suggested> keptQuotes, String by) {
+        for (Map.Entry<String, String> theme : words.entrySet()) {
+            if (theme.getValue().isEmpty()) {
+                jdbc.prepareStatement("DELETE FROM report_themes WHERE report_id = ? AND theme_id = ?", ps -> {
+                    ps.setLong(1, reportId);
+                    ps.setString(2, theme.getKey());
+                    return ps.executeUpdate();
+                });
+            } else {
+                jdbc.prepareStatement("INSERT INTO report_themes (report_id, theme_id, you_said) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (report_id, theme_id) DO UPDATE SET you_said = excluded.you_said", ps -> {
+                    ps.setLong(1, reportId);
+                    ps.setString(2, theme.getKey());
+                    ps.setString(3, theme.getValue());
+                    return ps.executeUpdate();
+                });
+            }
+        }
+        for (long quoteId : removedQuotes) {
+            removeQuote(reportId, quoteId, by);
+        }
+        for (ReportBuilder.Suggested quote : keptQuotes) {
+            approveQuote(reportId, quote.themeId(), quote.textId(), quote.text(), quote.source(), by);
+        }
+        audit.record(by, "report saved", Long.toString(reportId), words.size() + " themes");
+    }
+
+    /** A draft as sent to the forums to agree, and the content it holds, as it would be published. */
+    public record Review(long reportId, String digest, String content, String sentBy, Instant sentAt) {
+    }
+
+    /** One forum member's decision on a draft. */
+    public record Decision(String forum, boolean agreed, @Nullable String comment, String byName, String byEmail,
+                           Instant at) {
+    }
+
+    /** Sends a draft to the forums; sending the same content again changes nothing. */
+    @Transactional
+    public void sendForReview(long reportId, String digest, String content, String by) {
+        int sent = jdbc.prepareStatement("INSERT INTO report_reviews (report_id, digest, content, sent_by) "
+                + "VALUES (?, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING", ps -> {
+            ps.setLong(1, reportId);
+            ps.setString(2, digest);
+            ps.setString(3, content);
+            ps.setString(4, by);
+            return ps.executeUpdate();
+        });
+        if (sent > 0) {
+            audit.record(by, "report sent to forums", Long.toString(reportId), digest.substring(0, 12));
+        }
+    }
+
+    /** The draft most recently sent to the forums, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Review> latestReview(long reportId) {
+        return reviews(reportId, null).stream().findFirst();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Review> review(long reportId, String digest) {
+        return reviews(reportId, digest).stream().findFirst();
+    }
+
+    /** Each report's newest draft sent to the forums, newest first. */
+    @Transactional(readOnly = true)
+    public List<Review> latestReviews() {
+        List<Review> reviews = jdbc.prepareStatement("SELECT DISTINCT ON (report_id) report_id, digest, content::text, "
+                + "sent_by, sent_at FROM report_reviews ORDER BY report_id, sent_at DESC", ps -> review(ps.executeQuery()));
+        reviews.sort((a, b) -> b.sentAt().compareTo(a.sentAt()));
+        return reviews;
+    }
+
+    private List<Review> reviews(long reportId, @Nullable String digest) {
+        return jdbc.prepareStatement("SELECT report_id, digest, content::text, sent_by, sent_at FROM report_reviews "
+                + "WHERE report_id = ? AND (?::text IS NULL OR digest = ?) ORDER BY sent_at DESC", ps -> {
+            ps.setLong(1, reportId);
+            ps.setString(2, digest);
+            ps.setString(3, digest);
+            return review(ps.executeQuery());
+        });
+    }
+
+    private static List<Review> review(ResultSet rs) throws SQLException {
+        List<Review> reviews = new ArrayList<>();
+        try (rs) {
+            while (rs.next()) {
+                reviews.add(new Review(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()));
+            }
+        }
+        return reviews;
+    }
+
+    /** Records a forum member's decision on a draft sent to the forums (audited). */
+    @Transactional
+    public void decide(long reportId, String digest, String forum, boolean agreed, @Nullable String comment,
+                       String byName, String byEmail) {
+        jdbc.prepareStatement("INSERT INTO report_sign_offs (report_id, digest, forum, decision, comment, by_name, "
+                + "by_email) VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
+            ps.setLong(1, reportId);
+            ps.setString(2, digest);
+            ps.setString(3, forum);
+            ps.setString(4, agreed ? "agreed" : "changes");
+            ps.setString(5, comment);
+            ps.setString(6, byName);
+            ps.setString(7, byEmail);
+            return ps.executeUpdate();
+        });
+        audit.record(byEmail, agreed ? "report agreed" : "report changes asked", Long.toString(reportId), forum);
+    }
+
+    /** Every decision on a draft, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Decision> decisions(long reportId, String digest) {
+        return jdbc.prepareStatement("SELECT forum, decision, comment, by_name, by_email, decided_at FROM report_sign_offs "
+                + "WHERE report_id = ? AND digest = ? ORDER BY decided_at, id", ps -> {
+            ps.setLong(1, reportId);
+            ps.setString(2, digest);
+            List<Decision> decisions = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    decisions.add(new Decision(rs.getString(1), rs.getString(2).equals("agreed"), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()));
+                }
+            }
+            return decisions;
+        });
+    }
+
     @Transactional(readOnly = true)
     public List<Quote> quotes(long reportId) {
         return jdbc.prepareStatement("SELECT id, theme_id, text_id, quote, attribution, approved_by FROM report_quotes "

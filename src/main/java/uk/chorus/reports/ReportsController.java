@@ -7,7 +7,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import uk.chorus.accounts.Role;
@@ -22,8 +21,6 @@ import uk.chorus.web.Messages;
 import uk.chorus.web.Pages;
 import uk.chorus.web.Slugs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -40,20 +37,19 @@ import java.util.Optional;
 @Secured(Role.LEAD_NAME)
 @Controller(value = "/staff/reports", produces = MediaType.TEXT_HTML)
 class ReportsController {
+    private static final int SUGGESTED = 2;
     private final ReportStore store;
     private final ReportBuilder builder;
     private final ThemeSummaries summaries;
     private final SurveyVersions versions;
-    private final JsonMapper json;
     private final Messages messages;
 
     ReportsController(ReportStore store, ReportBuilder builder, ThemeSummaries summaries, SurveyVersions versions,
-                      JsonMapper json, Messages messages) {
+                      Messages messages) {
         this.store = store;
         this.builder = builder;
         this.summaries = summaries;
         this.versions = versions;
-        this.json = json;
         this.messages = messages;
     }
 
@@ -128,23 +124,91 @@ class ReportsController {
         if (report.isEmpty()) {
             return Pages.notFound();
         }
+        return page(authentication, report.get(), HttpStatus.OK, Map.of(), FormErrors.none());
+    }
+
+    /**
+     * The builder's one form: every theme's words, the quotes taken out and the suggested quotes
+     * kept, saved together or not at all. Words that are too long come back with everything typed.
+     */
+    @Post(uri = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> save(HttpRequest<byte[]> request, Authentication authentication, long id) {
+        var form = StaffForms.read(authentication, request);
+        if (form.isEmpty()) {
+            return Pages.expiredForm();
+        }
+        Optional<ReportStore.Report> report = store.find(id);
+        if (report.isEmpty()) {
+            return Pages.notFound();
+        }
         Staff staff = Staff.of(authentication);
         ReportContent content = builder.build(report.get(), summaries.hiddenFrom(staff));
+        Map<String, String> typed = new java.util.LinkedHashMap<>();
+        FormErrors errors = FormErrors.none();
+        for (ReportContent.ThemeSection section : content.themes()) {
+            if (form.get().containsKey("words-" + section.themeId())) {
+                String words = StaffForms.first(form.get(), "words-" + section.themeId()).strip();
+                typed.put(section.themeId(), words);
+                if (words.length() > 3000) {
+                    errors.add("words-" + section.themeId(), messages.get("reports.builder.error.words", section.name()));
+                }
+            }
+        }
+        if (errors.any()) {
+            return page(authentication, report.get(), HttpStatus.UNPROCESSABLE_ENTITY, typed, errors);
+        }
+        Map<String, String> drafts = new java.util.HashMap<>();
+        content.themes().forEach(t -> drafts.put(t.themeId(), builder.firstDraft(t)));
+        // Words left as the first draft stay a draft, so they follow the counts as they change.
+        typed.replaceAll((theme, words) -> words.equals(drafts.get(theme)) ? "" : words);
+        List<Long> removed = form.get().getOrDefault("remove", List.of()).stream()
+                .filter(v -> v.matches("[0-9]{1,18}")).map(Long::valueOf).toList();
+        List<String> kept = form.get().getOrDefault("use", List.of());
+        List<ReportBuilder.Suggested> keptQuotes = new ArrayList<>();
+        for (ReportContent.ThemeSection section : content.themes()) {
+            if (kept.stream().noneMatch(v -> v.startsWith(section.themeId() + " "))) {
+                continue;
+            }
+            // The words quoted are the comment's own as suggested now, never text sent with the form.
+            builder.suggestedQuotes(report.get(), section, SUGGESTED, summaries.hiddenFrom(staff)).stream()
+                    .filter(q -> kept.contains(section.themeId() + " " + q.textId())).forEach(keptQuotes::add);
+        }
+        store.saveAll(id, typed, removed, keptQuotes, staff.email());
+        return Pages.seeOther("/staff/reports/" + id + "?saved=yes");
+    }
+
+    private MutableHttpResponse<?> page(Authentication authentication, ReportStore.Report report, HttpStatus status,
+                                        Map<String, String> typed, FormErrors errors) {
+        Staff staff = Staff.of(authentication);
+        ReportContent content = builder.build(report, summaries.hiddenFrom(staff));
+        Map<String, String> saved = store.youSaid(report.id());
         Map<String, List<ReportStore.Quote>> quotes = new java.util.LinkedHashMap<>();
-        store.quotes(id).forEach(q -> quotes.computeIfAbsent(q.themeId(), t -> new ArrayList<>()).add(q));
+        store.quotes(report.id()).forEach(q -> quotes.computeIfAbsent(q.themeId(), t -> new ArrayList<>()).add(q));
         List<Map<String, Object>> themes = new ArrayList<>();
         for (ReportContent.ThemeSection section : content.themes()) {
-            themes.add(Map.of("section", section, "quotes", quotes.getOrDefault(section.themeId(), List.of()),
-                    "wordsId", "words-" + section.themeId()));
+            List<ReportStore.Quote> approved = quotes.getOrDefault(section.themeId(), List.of());
+            java.util.Set<String> quoted = new java.util.HashSet<>();
+            approved.forEach(q -> quoted.add(q.textId()));
+            // Suggestions are offered, already ticked, only while a theme has no quotes of its own.
+            List<Map<String, Object>> suggested = approved.isEmpty() ? builder.suggestedQuotes(report, section,
+                    SUGGESTED, summaries.hiddenFrom(staff)).stream().filter(q -> !quoted.contains(q.textId()))
+                    .map(q -> Map.<String, Object>of("value", section.themeId() + " " + q.textId(), "text", q.text(),
+                            "source", q.source(), "id", "use-" + q.textId().replaceAll("[^A-Za-z0-9]", "-")))
+                    .toList() : List.of();
+            themes.add(Map.of("section", section, "quotes", approved, "suggested", suggested,
+                    "wordsId", "words-" + section.themeId(),
+                    "words", typed.getOrDefault(section.themeId(), section.youSaid()),
+                    "drafted", !saved.containsKey(section.themeId()),
+                    "error", errors.byField().getOrDefault("words-" + section.themeId(), "")));
         }
-        List<ReportStore.Version> published = store.versions(id);
-        return Pages.render("reports/builder", Pages.model("title", report.get().title(), "staff", staff,
-                "tab", "reports", "report", report.get(), "content", content, "themes", themes,
+        List<ReportStore.Version> published = store.versions(report.id());
+        return Pages.render(status, "reports/builder", errors.addTo(Pages.model("title", report.title(), "staff", staff,
+                "tab", "reports", "report", report, "content", content, "themes", themes,
                 "published", published.stream().map(v -> Map.of("version", v.version(), "when",
                         Dates.longForm(v.publishedAt()), "by", v.publishedBy(), "correction",
                         v.correction() == null ? "" : v.correction(), "href",
-                        "/reports/" + report.get().slug() + "/versions/" + v.version())).toList(),
-                "backUrl", "/staff/reports"));
+                        "/reports/" + report.slug() + "/versions/" + v.version())).toList(),
+                "backUrl", "/staff/reports")));
     }
 
     @Post(uri = "/{id}/themes/{themeId}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -167,52 +231,6 @@ class ReportsController {
             return Pages.notFound();
         }
         return Pages.seeOther("/staff/reports/" + id + "#theme-" + themeId);
-    }
-
-    @Post(uri = "/{id}/quotes/{quoteId}/remove", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> removeQuote(HttpRequest<byte[]> request, Authentication authentication, long id, long quoteId) {
-        var form = StaffForms.read(authentication, request);
-        if (form.isEmpty()) {
-            return Pages.expiredForm();
-        }
-        store.removeQuote(id, quoteId, Staff.of(authentication).email());
-        return Pages.seeOther("/staff/reports/" + id);
-    }
-
-    /** Publishes what the builder shows now as the next fixed version; a later one is a correction. */
-    @Post(uri = "/{id}/publish", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> publish(HttpRequest<byte[]> request, Authentication authentication, long id) {
-        var form = StaffForms.read(authentication, request);
-        if (form.isEmpty()) {
-            return Pages.expiredForm();
-        }
-        Optional<ReportStore.Report> report = store.find(id);
-        if (report.isEmpty()) {
-            return Pages.notFound();
-        }
-        String correction = StaffForms.first(form.get(), "correction").strip();
-        boolean first = store.versions(id).isEmpty();
-        if (!first && (correction.isEmpty() || correction.length() > 1000)) {
-            return Pages.error(HttpStatus.UNPROCESSABLE_ENTITY, "reports.publish.error.title",
-                    "reports.publish.error.correction");
-        }
-        Staff staff = Staff.of(authentication);
-        // Checked again as it is published, whatever wrote the quote: only a comment's own words go out.
-        List<String> unfaithful = store.quotes(id).stream().filter(q -> summaries.text(q.textId())
-                .map(source -> !QuoteSource.check(source, q.quote()).faithful()).orElse(true))
-                .map(q -> "“" + q.quote() + "”").toList();
-        if (!unfaithful.isEmpty()) {
-            return Pages.render(HttpStatus.UNPROCESSABLE_ENTITY, "errors/error", Pages.model(
-                    "titleKey", "reports.publish.error.quotes.title",
-                    "body", messages.get("reports.publish.error.quotes", String.join(", ", unfaithful))));
-        }
-        ReportContent content = builder.build(report.get(), summaries.hiddenFrom(staff));
-        try {
-            store.publish(id, json.writeValueAsString(content), first ? null : correction, staff.email());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Pages.seeOther("/reports/" + report.get().slug());
     }
 
     private MutableHttpResponse<?> form(Authentication authentication, HttpStatus status, String title, String from,

@@ -62,7 +62,9 @@ class PublicRateLimit {
         if (path.startsWith("/s/")) {
             return Optional.of(RateLimiter.Kind.PAGE);
         }
-        if (path.equals("/api/v1/feedback") || path.equals("/feedback") || path.startsWith("/feedback/")) {
+        // Looking up a family's reference counts with feedback, so references cannot be tried in bulk.
+        if (path.equals("/api/v1/feedback") || path.equals("/feedback") || path.startsWith("/feedback/")
+                || path.equals("/what-happened-next")) {
             return Optional.of(RateLimiter.Kind.FEEDBACK);
         }
         if (path.startsWith("/pledge/") || PLEDGE_JOIN.matcher(path).matches()) {

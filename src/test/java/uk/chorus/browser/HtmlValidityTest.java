@@ -59,6 +59,10 @@ class HtmlValidityTest extends ChorusTest {
                 "page", "Short breaks"), 422));
         pages.put("feedback thanks", new Served(browser.get("/feedback/local-offer/thanks?reference=FB-ABCD-EFGH"), 200));
         pages.put("published results", new Served(browser.get("/results"), 200));
+        pages.put("commitments", new Served(browser.get("/commitments"), 200));
+        pages.put("what happened next", new Served(browser.get("/what-happened-next?reference=ABCD-EFGH"), 200));
+        pages.put("what happened next, unknown", new Served(browser.post("/what-happened-next", "reference", "ABCD-EFGH"),
+                404));
 
         pages.forEach((name, served) -> {
             assertThat(served.page().status()).as(name).isEqualTo(served.status());

@@ -186,6 +186,10 @@ class PhoneJourneyBrowserTest extends BrowserTest {
             check(browser, javascript, "accessibility-statement");
             browser.open("/contact");
             check(browser, javascript, "contact");
+            browser.open("/commitments");
+            check(browser, javascript, "commitments");
+            browser.open("/what-happened-next");
+            check(browser, javascript, "what-happened-next");
         }
     }
 }

@@ -139,7 +139,8 @@ class StaffPagesBrowserTest extends BrowserTest {
                 lead.open(page);
                 check(lead, "reports" + page.replace('/', '-'));
             }
-            lead.open(builder);
+            lead.open(builder + "/preview");
+            check(lead, "reports-preview");
             lead.press(lead.find("form[action$='/publish'] button[type=submit]"));
             assertThat(lead.path()).isEqualTo("/reports/browser-report");
             check(lead, "report-public");

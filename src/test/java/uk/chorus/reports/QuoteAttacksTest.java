@@ -146,7 +146,10 @@ class QuoteAttacksTest extends ChorusTest {
         }
         assertThat(count("SELECT count(*) FROM report_quotes")).isEqualTo(ATTACKS.size() + 1);
 
-        Browser.Page published = lead.post("/staff/reports/" + reportId + "/publish");
+        // Published as previewed: the preview names the digest of exactly what it shows.
+        String digest = lead.get("/staff/reports/" + reportId + "/preview").document().select("input[name=digest]")
+                .attr("value");
+        Browser.Page published = lead.post("/staff/reports/" + reportId + "/publish", "digest", digest);
         assertThat(published.status()).isEqualTo(303);
         Browser reader = browser();
         String page = reader.get("/reports/attack-report").text();
