@@ -82,6 +82,30 @@ final class LogisticRegression {
         return new LogisticRegression(mean, scale, Arrays.copyOf(w, d), w[d]);
     }
 
+    void write(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(weights.length);
+        out.writeDouble(bias);
+        for (int j = 0; j < weights.length; j++) {
+            out.writeDouble(mean[j]);
+            out.writeDouble(scale[j]);
+            out.writeDouble(weights[j]);
+        }
+    }
+
+    static LogisticRegression read(java.io.DataInputStream in) throws java.io.IOException {
+        int d = in.readInt();
+        double bias = in.readDouble();
+        double[] mean = new double[d];
+        double[] scale = new double[d];
+        double[] weights = new double[d];
+        for (int j = 0; j < d; j++) {
+            mean[j] = in.readDouble();
+            scale[j] = in.readDouble();
+            weights[j] = in.readDouble();
+        }
+        return new LogisticRegression(mean, scale, weights, bias);
+    }
+
     double probability(double[] features) {
         double sum = bias;
         for (int j = 0; j < weights.length; j++) {

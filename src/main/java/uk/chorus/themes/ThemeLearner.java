@@ -83,10 +83,24 @@ public class ThemeLearner {
         }
     }
 
-    /** The current model, waiting for the first training if it has not finished; empty if it failed. */
+    /**
+     * The current model. Before the first training ends, the model made ahead from the shipped
+     * examples serves when the definitions are still the seeded ones (a fresh service trains
+     * nothing); otherwise this waits for the first training. Empty if training failed.
+     */
     Optional<ThemeModel> model() {
         if (model == null) {
             retrainSoon();
+            List<ThemeQueries.Compiled> compiled = themes.all();
+            ThemeExamples.precomputedModel(compiled, shipped()).ifPresent(made -> {
+                synchronized (this) {
+                    if (model == null) {
+                        model = made;
+                    }
+                }
+            });
+        }
+        if (model == null) {
             try {
                 firstTraining.get(FIRST_MODEL_WAIT_MS, TimeUnit.MILLISECONDS);
             } catch (Exception e) {
@@ -136,11 +150,12 @@ public class ThemeLearner {
             String key = HexFormat.of().formatHex(digest.digest());
             long began = System.nanoTime();
             ThemeModel trained = TRAINED.get(key);
+            if (trained == null && examples.size() == shipped().size()) {
+                trained = ThemeExamples.precomputedModel(compiled, examples).orElse(null);
+            }
             if (trained == null) {
-                List<ThemeModel.Example> withHits = examples.stream().map(e -> new ThemeModel.Example(e.id(), e.text(),
-                        e.vector(), e.about(), e.notAbout(), e.complete(), e.weight(), ruleHits(e.text(), compiled)))
-                        .toList();
-                trained = ThemeModel.train(withHits, themeIds, ThemeModel.Settings.CHOSEN);
+                trained = ThemeModel.train(ThemeExamples.withRuleHits(examples, compiled, analysis), themeIds,
+                        ThemeModel.Settings.CHOSEN);
                 if (TRAINED.size() > 16) {
                     TRAINED.clear();
                 }
@@ -158,21 +173,15 @@ public class ThemeLearner {
 
     private volatile List<ThemeModel.Example> shipped;
 
-    private List<ThemeModel.Example> shipped() {
+    private synchronized List<ThemeModel.Example> shipped() {
         List<ThemeModel.Example> examples = shipped;
         if (examples == null) {
-            List<ThemeExamples.Shipped> rows = ThemeExamples.shipped();
             List<float[]> vectors = ThemeExamples.precomputed().orElseGet(() -> {
                 LOG.warn("themes/examples.vectors does not match themes/examples.tsv: embedding the examples now. "
                         + "Regenerate it with -Dexec.mainClass=uk.chorus.themes.ThemeExamples");
-                return embedder.embedAll(rows.stream().map(ThemeExamples.Shipped::text).toList());
+                return embedder.embedAll(ThemeExamples.shipped().stream().map(ThemeExamples.Shipped::text).toList());
             });
-            examples = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
-                ThemeExamples.Shipped row = rows.get(i);
-                examples.add(new ThemeModel.Example(row.id(), row.text(), vectors.get(i), row.themes(), Set.of(), true,
-                        1.0, Set.of()));
-            }
+            examples = ThemeExamples.examples(vectors);
             shipped = examples;
         }
         return examples;

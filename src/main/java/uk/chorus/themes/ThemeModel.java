@@ -147,6 +147,25 @@ final class ThemeModel {
         return about.subList(0, Math.min(count, about.size()));
     }
 
+    /** The trained weights (not the examples, which are shipped beside them), by theme. */
+    void write(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(byTheme.size());
+        for (Map.Entry<String, LogisticRegression> theme : new java.util.TreeMap<>(byTheme).entrySet()) {
+            out.writeUTF(theme.getKey());
+            theme.getValue().write(out);
+        }
+    }
+
+    static ThemeModel read(java.io.DataInputStream in, List<Example> examples, Settings settings)
+            throws java.io.IOException {
+        Map<String, LogisticRegression> byTheme = new HashMap<>();
+        int themes = in.readInt();
+        for (int i = 0; i < themes; i++) {
+            byTheme.put(in.readUTF(), LogisticRegression.read(in));
+        }
+        return new ThemeModel(settings, List.copyOf(examples), byTheme);
+    }
+
     Settings settings() {
         return settings;
     }

@@ -180,19 +180,12 @@ class RealCommentsAccuracyTest {
         return interval[0];
     }
 
+    /** The model the service ships (made ahead by ThemeExamples.main); fails when it is out of date. */
     static ThemeModel shippedModel(List<ThemeQueries.Compiled> themes, TextAnalysis analysis) {
-        List<ThemeExamples.Shipped> shipped = ThemeExamples.shipped();
         List<float[]> vectors = ThemeExamples.precomputed().orElseThrow(() -> new AssertionError(
                 "themes/examples.vectors is out of date: regenerate it with uk.chorus.themes.ThemeExamples"));
-        List<ThemeModel.Example> examples = new ArrayList<>();
-        for (int i = 0; i < shipped.size(); i++) {
-            ThemeExamples.Shipped s = shipped.get(i);
-            Set<String> hits = Tagger.tag(s.text(), themes, analysis).stream().map(Tagger.Match::id)
-                    .collect(Collectors.toSet());
-            examples.add(new ThemeModel.Example(s.id(), s.text(), vectors.get(i), s.themes(), Set.of(), true, 1, hits));
-        }
-        return ThemeModel.train(examples, themes.stream().map(ThemeQueries.Compiled::id).toList(),
-                ThemeModel.Settings.CHOSEN);
+        return ThemeExamples.precomputedModel(themes, ThemeExamples.examples(vectors)).orElseThrow(() -> new AssertionError(
+                "themes/examples.model is out of date: regenerate it with uk.chorus.themes.ThemeExamples"));
     }
 
     @Test
