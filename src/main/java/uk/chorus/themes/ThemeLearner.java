@@ -40,6 +40,7 @@ public class ThemeLearner {
     /** A lead's decision is about a comment from this area, so it counts for more than a shipped example. */
     static final double DECISION_WEIGHT = 3.0;
     private static final long RETRAIN_DELAY_MS = 300;
+    private static final int MAX_REMEMBERED_VECTORS = 50_000;
     private static final long FIRST_MODEL_WAIT_MS = 120_000;
     /** Models by everything they were trained from: services in one JVM (the test suite) train each once. */
     private static final Map<String, ThemeModel> TRAINED = new ConcurrentHashMap<>();
@@ -60,7 +61,6 @@ public class ThemeLearner {
     /** Decided comments' vectors, by comment id and text (a comment is embedded once, not at every training). */
     private final Map<String, float[]> decidedVectors = new ConcurrentHashMap<>();
     private volatile ThemeModel model;
-    private volatile long trainings;
 
     ThemeLearner(SentenceEmbedder embedder, ThemeQueries themes, TextAnalysis analysis, ThemeStore store,
                  TextSources sources) {
@@ -110,11 +110,6 @@ public class ThemeLearner {
         return Optional.ofNullable(model);
     }
 
-    /** How many trainings have finished (tests wait for the one a decision asked for). */
-    long trainings() {
-        return trainings;
-    }
-
     /**
      * The themes the learned model gives a comment being indexed, beyond its definitions' own
      * hits. A comment a lead decided about is scored without its own example's similarity.
@@ -162,7 +157,6 @@ public class ThemeLearner {
                 TRAINED.put(key, trained);
             }
             model = trained;
-            trainings++;
             LOG.debug("Theme tagger trained on {} examples in {} ms", trained.size(), (System.nanoTime() - began) / 1_000_000);
         } catch (RuntimeException | NoSuchAlgorithmException e) {
             LOG.warn("The theme tagger could not be trained; themes come from their definitions alone", e);
@@ -204,6 +198,9 @@ public class ThemeLearner {
                 }
             });
             String words = text.get().text();
+            if (decidedVectors.size() > MAX_REMEMBERED_VECTORS) {
+                decidedVectors.clear(); // erased or edited comments' vectors go; the rest are embedded again
+            }
             float[] vector = decidedVectors.computeIfAbsent(comment.getKey() + "\u0000" + words, k -> embedder.embed(words));
             examples.add(new ThemeModel.Example(comment.getKey(), words, vector, about, notAbout, false, DECISION_WEIGHT,
                     Set.of()));

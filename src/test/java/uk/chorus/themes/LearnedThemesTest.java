@@ -50,13 +50,13 @@ class LearnedThemesTest extends ChorusTest {
         }
         // Said in families' own words, with none of the definition's: nobody listens.
         StaffFixture.respond(server.getURI(), "family-voice-2026",
-                family("I rang and emailed the SEND team for months and nobody ever got back to me."));
-        waitFor(() -> search("kestrel").contains("each Saturday") && search("emailed").contains("got back"));
+                family("I rang the SEND team for months and nobody ever got back to me."));
+        waitFor(() -> search("kestrel").contains("each Saturday") && search("rang").contains("got back"));
     }
 
     @Test
     void theLearnedModelTagsWhatTheWordsMissAndSaysWhy() {
-        Api.Reply reply = tag("I rang and emailed the SEND team for months and nobody ever got back to me.");
+        Api.Reply reply = tag("I rang the SEND team for months and nobody ever got back to me.");
         assertThat(reply.status()).isEqualTo(200);
         // No word of the communication definition is there; the tag comes with the example comments it is like.
         assertThat(reply.body()).containsPattern("\\{\"id\":\"communication\",\"matched\":\\[],\"similar\":\\[\"[^\"]+");
