@@ -76,13 +76,10 @@ class ThemeModelCrossValidation {
         System.out.printf("rules only: micro-F1 %.3f%n", f1(truth, rules));
 
         List<ThemeModel.Settings> variants = List.of(
-                new ThemeModel.Settings(true, true, true, 0.1, 200, 0.5, false),
-                new ThemeModel.Settings(true, true, true, 0.3, 200, 0.5, false),
-                new ThemeModel.Settings(true, true, true, 1.0, 200, 0.5, false),
-                new ThemeModel.Settings(true, true, true, 0.3, 400, 0.5, false),
-                new ThemeModel.Settings(false, true, true, 0.01, 200, 0.5, false),
-                new ThemeModel.Settings(true, false, true, 0.01, 200, 0.5, false),
-                new ThemeModel.Settings(true, true, false, 0.01, 200, 0.5, false));
+                ThemeModel.Settings.CHOSEN,
+                new ThemeModel.Settings(true, true, true, 0.1, 200, 0.5, false, true),
+                new ThemeModel.Settings(true, true, true, 0.3, 200, 0.5, false, true),
+                new ThemeModel.Settings(true, true, true, 1.0, 200, 0.5, false, true));
         for (boolean withWritten : new boolean[] {true}) {
             for (ThemeModel.Settings settings : variants) {
                 double[][] p = new double[real.size()][themeIds.size()];
@@ -108,7 +105,7 @@ class ThemeModelCrossValidation {
                     }
                 }
                 StringBuilder line = new StringBuilder(String.format("written=%s %s:", withWritten, settings));
-                for (double threshold : new double[] {0.2, 0.3, 0.4, 0.5, 0.6}) {
+                for (double threshold : new double[] {0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8}) {
                     for (boolean orRules : new boolean[] {false, true}) {
                         boolean[][] got = new boolean[real.size()][themeIds.size()];
                         for (int i = 0; i < real.size(); i++) {
