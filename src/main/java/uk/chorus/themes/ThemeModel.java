@@ -18,8 +18,9 @@ final class ThemeModel {
      * Choices measured by 5-fold cross-validation (folds by source page) on the tuning part of the
      * real comments, training on the other folds and the team's sentences (ThemeModelCrossValidation):
      * micro-F1 0.56 for the rules alone; 0.65 with all three kinds of feature, a strong penalty
-     * (0.1; 0.01 gave 0.62, 0.3 gave 0.64) and a low threshold (0.3), the rules' hits kept. Without the
-     * vector 0.57, without the similarities 0.61; without the team's sentences 0.61; with the "yes"
+     * (0.1; 0.01 gave 0.62, 0.3 gave 0.65 at best) and a low threshold (0.3), the rules' hits kept. At a
+     * penalty of 0.01: without the vector 0.57, without the similarities 0.62; at 0.1, without the team's
+     * sentences 0.61; with the "yes"
      * examples weighted up to balance the "no" ones, 0.64 at best.
      */
     record Settings(boolean vector, boolean similarities, boolean rules, double lambda, int epochs, double threshold,
