@@ -51,6 +51,7 @@ public class IndexFollower {
     private final TextIndex index;
     private final TextSources sources;
     private final ThemeStore themes;
+    private final ThemeLearner learner;
     private final ChangeLog changes;
     private final ApplicationEventPublisher<IndexChanged> published;
     private static final Duration LONGEST_RETRY_WAIT = Duration.ofMinutes(5);
@@ -75,13 +76,14 @@ public class IndexFollower {
     private volatile int failuresInARow;
     private final AtomicLong failures = new AtomicLong();
 
-    IndexFollower(TextIndex index, TextSources sources, ThemeStore themes, ChangeLog changes,
+    IndexFollower(TextIndex index, TextSources sources, ThemeStore themes, ThemeLearner learner, ChangeLog changes,
                   ApplicationEventPublisher<IndexChanged> published,
                   @io.micronaut.context.annotation.Value("${chorus.themes.first-retry-wait:2s}") Duration firstRetryWait,
                   MeterRegistry meters) {
         this.index = index;
         this.sources = sources;
         this.themes = themes;
+        this.learner = learner;
         this.changes = changes;
         this.published = published;
         this.firstRetryWait = firstRetryWait;
@@ -293,7 +295,12 @@ public class IndexFollower {
                 index.delete(TextIndex.PLEDGE_ORGANISATION, Long.toString(subject));
                 sources.pledgeReview(subject).forEach(text -> index.upsert(decided(text)));
             }
-            case ThemeDecided.KIND -> themes.textOfDecision(subject).ifPresent(this::reindex);
+            case ThemeDecided.KIND -> {
+                themes.textOfDecision(subject).ifPresent(this::reindex);
+                // A lead's decision is a labelled example: the tagger learns from it in the background.
+                learner.retrainSoon();
+            }
+            case ThemeChanged.KIND -> learner.retrainSoon(); // rule hits are features: a new definition changes them
             default -> {
                 // Nothing in the index depends on other changes (drafts, theme definitions).
             }
@@ -302,10 +309,7 @@ public class IndexFollower {
 
     /** Indexes one comment again from the database, with its current decisions. */
     private void reindex(String textId) {
-        List<IndexedText> texts = textId.startsWith("r:") ? sources.response(Long.parseLong(textId.split(":")[1]))
-                : textId.startsWith("p:") ? sources.pledgeReview(Long.parseLong(textId.split(":")[1]))
-                : sources.feedbackItem(Long.parseLong(textId.substring(2)));
-        texts.stream().filter(t -> t.id().equals(textId)).forEach(t -> index.upsert(decided(t)));
+        sources.comment(textId).ifPresent(t -> index.upsert(decided(t)));
     }
 
     private IndexedText decided(IndexedText text) {

@@ -56,6 +56,8 @@ public class TextIndex {
     static final String RESTRICTED = "restricted";
     static final String CONFIRMED = "confirmed";
     static final String REJECTED = "rejected";
+    /** Themes the learned model gave the comment when it was indexed (beyond its definitions' own words). */
+    static final String LEARNED = "learned";
     static final String ABOUT = "about";
     /** Filters: each is a StringField "f.dim" to filter on and SortedDocValues "dv.dim" to count. */
     static final List<String> DIMENSIONS = List.of("source", "survey", "wave", "question", "channel", "service", "ehcp",
@@ -84,23 +86,36 @@ public class TextIndex {
     private final Directory directory;
     /** Each comment's meaning vector, or null where an index is built without them (tests, benchmarks). */
     private final Function<String, float[]> meaning;
+    /** The learned tagger, or null where an index is built without it (tests, benchmarks). */
+    private final Learned learned;
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
     @jakarta.inject.Inject
-    TextIndex(DataDirectory data, TextAnalysis analysis, SentenceEmbedder embedder,
+    TextIndex(DataDirectory data, TextAnalysis analysis, SentenceEmbedder embedder, ThemeLearner learner,
               @Value("${chorus.themes.index-ram-mb:64}") double ramBufferMb) {
-        this(open(data.path().resolve("index")), analysis, ramBufferMb, embedder::embed);
+        this(open(data.path().resolve("index")), analysis, ramBufferMb, embedder::embed, learner::learned);
     }
 
     /** For tests and benchmarks: any directory (a ByteBuffersDirectory in memory), without meaning vectors. */
     TextIndex(Directory directory, TextAnalysis analysis, double ramBufferMb) {
-        this(directory, analysis, ramBufferMb, null);
+        this(directory, analysis, ramBufferMb, null, null);
+    }
+
+    /** What the learned model adds for a comment: (comment id, text, meaning vector) to theme ids. */
+    interface Learned {
+        java.util.Set<String> themes(String id, String text, float[] vector);
     }
 
     TextIndex(Directory directory, TextAnalysis analysis, double ramBufferMb, Function<String, float[]> meaning) {
+        this(directory, analysis, ramBufferMb, meaning, null);
+    }
+
+    TextIndex(Directory directory, TextAnalysis analysis, double ramBufferMb, Function<String, float[]> meaning,
+              Learned learned) {
         this.directory = directory;
         this.meaning = meaning;
+        this.learned = learned;
         Analyzer analyzer = analysis.index();
         try {
             // An erased comment must leave the files, not only be marked deleted: expunging merges
@@ -175,8 +190,14 @@ public class TextIndex {
         if (meaning != null) {
             // What the comment means, for search by meaning and themes by similarity; vectors are
             // unit length, so the dot product is the cosine.
-            doc.add(new KnnFloatVectorField(SentenceEmbedder.FIELD, meaning.apply(text.text()),
-                    VectorSimilarityFunction.DOT_PRODUCT));
+            float[] vector = meaning.apply(text.text());
+            doc.add(new KnnFloatVectorField(SentenceEmbedder.FIELD, vector, VectorSimilarityFunction.DOT_PRODUCT));
+            if (learned != null) {
+                // Stored at index time, as the vector is made only here; exact terms so a theme's query
+                // can say "its definition or the learned model". Stored too, to show why on the comment's page.
+                learned.themes(text.id(), text.text(), vector)
+                        .forEach(theme -> doc.add(new StringField(LEARNED, theme, Field.Store.YES)));
+            }
         }
         text.confirmed().forEach(theme -> doc.add(new StringField(CONFIRMED, theme, Field.Store.NO)));
         text.rejected().forEach(theme -> doc.add(new StringField(REJECTED, theme, Field.Store.NO)));

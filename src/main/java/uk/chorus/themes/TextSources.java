@@ -52,6 +52,14 @@ class TextSources {
         return pledges.reviewTexts(organisationId).stream().map(TextSources::comment).toList();
     }
 
+    /** One comment by its index id (r:..., f:..., p:...), if it is still held. */
+    java.util.Optional<IndexedText> comment(String textId) {
+        List<IndexedText> texts = textId.startsWith("r:") ? response(Long.parseLong(textId.split(":")[1]))
+                : textId.startsWith("p:") ? pledgeReview(Long.parseLong(textId.split(":")[1]))
+                : feedbackItem(Long.parseLong(textId.substring(2)));
+        return texts.stream().filter(t -> t.id().equals(textId)).findFirst();
+    }
+
     /** How many records a rebuild reads (responses and feedback items, with words or without). */
     long count() {
         return responses.total() + feedback.total();

@@ -62,11 +62,14 @@ public class ThemeBits {
         return segment.bits();
     }
 
-    /** A lead's decisions win: rejected comments leave a theme, confirmed ones join it. */
+    /**
+     * The learned model's themes, stored with each comment, join the definitions'; then a lead's
+     * decisions win: rejected comments leave a theme, confirmed ones join it.
+     */
     private static void decide(LeafReaderContext leaf, List<ThemeQueries.Compiled> themes, FixedBitSet[] bits) {
         try {
             for (int t = 0; t < themes.size(); t++) {
-                for (String field : new String[]{TextIndex.REJECTED, TextIndex.CONFIRMED}) {
+                for (String field : new String[]{TextIndex.LEARNED, TextIndex.REJECTED, TextIndex.CONFIRMED}) {
                     var postings = leaf.reader().postings(new org.apache.lucene.index.Term(field, themes.get(t).id()));
                     if (postings == null) {
                         continue;

@@ -14,11 +14,12 @@ import java.util.List;
 
 /**
  * Themes as queries. A theme's definition is parsed with Lucene's SimpleQueryParser over the
- * comment text, read the way searches are read (stems and SEND synonyms). Themes are matched when
- * counting rather than stored in the index, so editing a definition takes effect at once for every
- * comment, with nothing to re-index; a lead's decision, stored with the comment, always wins:
- * a comment is under a theme when the definition matches it and no lead rejected it, or when a
- * lead confirmed it.
+ * comment text, read the way searches are read (stems and SEND synonyms). Definitions are matched
+ * when counting rather than stored in the index, so editing a definition takes effect at once for
+ * every comment, with nothing to re-index. The learned model's themes are stored with each comment
+ * when it is indexed (the LEARNED field). A lead's decision, stored with the comment, always wins:
+ * a comment is under a theme when the definition or the learned model gives it and no lead
+ * rejected it, or when a lead confirmed it.
  */
 @Singleton
 public class ThemeQueries {
@@ -74,8 +75,13 @@ public class ThemeQueries {
     }
 
     static Query membership(String themeId, Query definition) {
+        // The definition's words, or the learned model's decision stored when the comment was indexed.
+        Query tagged = new BooleanQuery.Builder()
+                .add(definition, BooleanClause.Occur.SHOULD)
+                .add(new TermQuery(new Term(TextIndex.LEARNED, themeId)), BooleanClause.Occur.SHOULD)
+                .build();
         Query matched = new BooleanQuery.Builder()
-                .add(definition, BooleanClause.Occur.MUST)
+                .add(tagged, BooleanClause.Occur.MUST)
                 .add(new TermQuery(new Term(TextIndex.REJECTED, themeId)), BooleanClause.Occur.MUST_NOT)
                 .build();
         return new BooleanQuery.Builder()

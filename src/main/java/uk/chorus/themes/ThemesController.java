@@ -44,8 +44,11 @@ class ThemesController {
     private final SmallestGroup smallestGroup;
     private final Messages messages;
 
+    private final TaggerAgreement agreement;
+
     ThemesController(ThemeStore store, ThemeQueries themes, ThemeDashboard dashboard, CommentSearch search,
-                     Readers readers, SmallestGroup smallestGroup, Messages messages) {
+                     Readers readers, SmallestGroup smallestGroup, Messages messages, TaggerAgreement agreement) {
+        this.agreement = agreement;
         this.store = store;
         this.themes = themes;
         this.dashboard = dashboard;
@@ -176,6 +179,13 @@ class ThemesController {
         Map<String, Object> model = Pages.model("titleKey", adding ? "themes.add.title" : "themes.edit.title",
                 "staff", staff, "tab", "dashboard", "adding", adding, "themeId", id, "themeName", name, "themeDescription", description,
                 "themeDefinition", definition, "backUrl", "/staff/themes");
+        if (!adding) {
+            // How often the tagger and the leads' decisions agree: a live estimate of precision and recall.
+            TaggerAgreement.Agreement agreed = agreement.of(id);
+            model.put("agreement", Map.of("decided", agreed.decided(), "agreed", agreed.agreed(), "tagged", agreed.tagged(),
+                    "right", agreed.right(), "confirmed", agreed.confirmed(), "precision", agreed.precisionPercent(),
+                    "recall", agreed.recallPercent()));
+        }
         if (preview && !definition.isBlank()) {
             // The preview: what this definition would cover, matched as a search (decisions aside).
             CommentSearch.Request all = CommentSearch.Request.everything(readers.hiddenFrom(staff));
