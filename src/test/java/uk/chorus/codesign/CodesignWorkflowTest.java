@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The co-design workflow end to end through HTTP: a youth forum member builds a survey in the
@@ -376,15 +377,7 @@ class CodesignWorkflowTest extends ChorusTest {
     }
 
     private static Browser.Page awaitServed(Browser phone, String path) {
-        Browser.Page page = phone.get(path);
-        for (int i = 0; i < 50 && page.status() != 200; i++) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            page = phone.get(path);
-        }
-        return page;
+        await("served " + path).atMost(java.time.Duration.ofSeconds(15)).until(() -> phone.get(path).status() == 200);
+        return phone.get(path);
     }
 }

@@ -13,6 +13,7 @@ import uk.chorus.support.TestDatabase;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The right to erasure, subject access and retention, through the staff pages: every request
@@ -90,7 +91,8 @@ class DataProtectionTest extends ChorusTest {
         // there (Lucene reclaims a segment's deleted documents by itself only past a share of them).
         assertThat(assignedLead.post("/staff/themes/index/rebuild").status()).isEqualTo(303);
         assertThat(waitFor(() -> indexHolds(word), true)).as("indexed").isTrue();
-        Thread.sleep(500);
+        await("the rebuild finished").atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> assignedLead.get("/staff/themes/index").text().contains("and finished"));
         Browser.Page erased = assignedLead.post("/staff/requests/erase", "code", reference, "action", "erase",
                 "reason", "Parent asked by email");
         assertThat(erased.location()).isEqualTo("/staff/requests?done=erased");
@@ -126,14 +128,9 @@ class DataProtectionTest extends ChorusTest {
         }
     }
 
-    private static boolean waitFor(java.util.function.BooleanSupplier check, boolean wanted) throws InterruptedException {
-        for (int i = 0; i < 150; i++) {
-            if (check.getAsBoolean() == wanted) {
-                return wanted;
-            }
-            Thread.sleep(100);
-        }
-        return !wanted;
+    private static boolean waitFor(java.util.function.BooleanSupplier check, boolean wanted) {
+        await().atMost(java.time.Duration.ofSeconds(15)).until(() -> check.getAsBoolean() == wanted);
+        return wanted;
     }
 
     @Test
@@ -263,11 +260,9 @@ class DataProtectionTest extends ChorusTest {
         assertThat(count("SELECT count(*) FROM change_log WHERE kind = 'raw-answers-expired' AND survey_id = 'gone-2019'"))
                 .isEqualTo(1);
         // The quote leaves the published report with the words it came from.
+        await("the expired quote taken out").atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> !browser().get("/reports/old-report").text().contains("Kept too long"));
         String report = browser().get("/reports/old-report").text();
-        for (int tries = 0; tries < 100 && report.contains("Kept too long"); tries++) {
-            Thread.sleep(100);
-            report = browser().get("/reports/old-report").text();
-        }
         assertThat(report).doesNotContain("Kept too long").contains("You said you waited.")
                 .contains("one quote has been taken out of this version");
         assertThat(retention.runNow()).isZero();

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What a platform running the service sees: liveness apart from readiness (ready once the search
@@ -97,17 +98,6 @@ class OperationsTest extends ChorusTest {
     }
 
     private static void waitFor(BooleanSupplier condition, String what) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("Not within 30 s: " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        await(what).atMost(java.time.Duration.ofSeconds(30)).until(condition::getAsBoolean);
     }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Closing the loop, in an area that requires the parent carer forum to agree reports: a builder
@@ -71,11 +72,8 @@ class ClosingTheLoopTest extends ChorusTest {
         assertThat(created.status()).isEqualTo(303);
         reportId = Long.parseLong(created.location().substring("/staff/reports/".length()));
         // The index follows feedback and responses through the change log: wait until all 8 people count.
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!builder().text().contains("8 people wrote") && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(builder().text()).contains("8 people wrote");
+        await("all 8 people counted").atMost(java.time.Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(builder().text()).contains("8 people wrote"));
     }
 
     private String feedback(String text) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A "you said, we did" report built from known feedback: 12 people about short breaks, 6 about
@@ -70,9 +71,8 @@ class ReportsTest extends ChorusTest {
         assertThat(created.status()).isEqualTo(303);
         reportId = Long.parseLong(created.location().substring("/staff/reports/".length()));
         // The index follows the feedback through the change log: wait until all 20 people are counted.
-        for (int tries = 0; tries < 100 && !lead.get("/staff/reports/" + reportId).text().contains("20 people wrote"); tries++) {
-            Thread.sleep(100);
-        }
+        await("all 20 people counted").atMost(java.time.Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(lead.get("/staff/reports/" + reportId).text()).contains("20 people wrote"));
     }
 
     private void feedback(String text) throws Exception {
@@ -236,11 +236,9 @@ class ReportsTest extends ChorusTest {
 
         // The reports feature follows the erasure through the change log, on its own thread.
         Browser reader = browser();
+        await("the erased quote taken out").atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> !reader.get("/reports/test-report").text().contains("[phone number]"));
         String latest = reader.get("/reports/test-report").text();
-        for (int tries = 0; tries < 100 && latest.contains("[phone number]"); tries++) {
-            Thread.sleep(100);
-            latest = reader.get("/reports/test-report").text();
-        }
         assertThat(latest).doesNotContain("ring me on [phone number]").contains("Corrected words.")
                 .contains("Since it was published, one quote has been taken out of this version because the comment "
                         + "it came from has been deleted.");
