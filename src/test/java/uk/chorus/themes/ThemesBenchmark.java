@@ -86,7 +86,9 @@ public final class ThemesBenchmark {
         double ourRate = COMMENTS / seconds(started);
 
         ThemeBits bits = new ThemeBits(themes);
-        CommentSearch search = new CommentSearch(index, themes, analysis, bits);
+        SearchCounts counting = new SearchCounts(themes, bits);
+        CommentSearch search = new CommentSearch(index, themes, new SearchQueries(themes, analysis),
+                new Highlights(themes, analysis, bits), counting, new SentenceEmbedder(), 0.5f);
         Random words = new Random(7);
         List<Double> searches = new ArrayList<>();
         List<Double> results = new ArrayList<>();
@@ -108,7 +110,7 @@ public final class ThemesBenchmark {
         }
         List<Double> countAll = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            search.onThemeChanged(new ThemeChanged());
+            counting.onThemeChanged(new ThemeChanged());
             bits.onThemeChanged(new ThemeChanged());
             long began = System.nanoTime();
             search.themeCounts(CommentSearch.Request.everything(Set.of()));
