@@ -64,10 +64,12 @@ class EmergingThemes {
             "every", "first", "last", "next", "far", "too", "able", "unable"), true);
     private final TextIndex index;
     private final ThemeQueries themes;
+    private final TextAnalysis analysis;
 
-    EmergingThemes(TextIndex index, ThemeQueries themes) {
+    EmergingThemes(TextIndex index, ThemeQueries themes, TextAnalysis analysis) {
         this.index = index;
         this.themes = themes;
+        this.analysis = analysis;
     }
 
     /** One comment: who wrote it, when, and what it means. */
@@ -104,11 +106,13 @@ class EmergingThemes {
                 .add(themes.anyTheme(), BooleanClause.Occur.MUST_NOT).build();
         List<Comment> comments = read(untagged, set);
         List<Voice> voices = voices(comments);
+        java.util.function.ToDoubleFunction<String> specificity = specificity();
         List<List<Voice>> clusters = cluster(voices);
         List<Group> groups = new ArrayList<>();
         for (List<Voice> cluster : clusters) {
-            Group group = group(cluster, voices, quarter);
-            if (group.people() >= smallestGroup && group.voices() >= 2) {
+            Group group = group(cluster, voices, quarter, specificity);
+            // Two voices at least make a topic; one campaign sent by enough people is shown too, flagged.
+            if (group.people() >= smallestGroup && (group.voices() >= 2 || group.campaignPeople() > 0)) {
                 groups.add(group);
             }
         }
@@ -154,6 +158,24 @@ class EmergingThemes {
         }
         KnnVectorValues.DocIndexIterator iterator = values.iterator();
         return iterator.advance(doc) == doc ? values.vectorValue(iterator.index()).clone() : null;
+    }
+
+    /** How rare a word is across every comment (its stem's inverse document frequency): rare words say more. */
+    private java.util.function.ToDoubleFunction<String> specificity() {
+        Map<String, Double> rarity = new java.util.concurrent.ConcurrentHashMap<>();
+        return word -> rarity.computeIfAbsent(word, w -> index.search(searcher -> {
+            try {
+                List<String> stems = analysis.indexTerms(w);
+                if (stems.isEmpty()) {
+                    return 0.0;
+                }
+                int docs = searcher.getIndexReader().numDocs();
+                int with = searcher.getIndexReader().docFreq(new org.apache.lucene.index.Term(TextIndex.TEXT, stems.get(0)));
+                return Math.log((docs + 1.0) / (with + 1.0));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
     }
 
     /** Comments with the same words (case, spacing, punctuation and numbers aside) as one voice. */
@@ -227,6 +249,9 @@ class EmergingThemes {
             }
             if (closest >= 0) {
                 groups.get(closest).add(i);
+            } else if (voices.get(i).campaign()) {
+                // A campaign like nothing else is still something many people said.
+                groups.add(new ArrayList<>(List.of(i)));
             }
         }
         return groups.stream().map(g -> g.stream().map(voices::get).toList()).toList();
@@ -250,7 +275,8 @@ class EmergingThemes {
         return sum;
     }
 
-    private static Group group(List<Voice> cluster, List<Voice> everyone, LocalDate quarter) {
+    private static Group group(List<Voice> cluster, List<Voice> everyone, LocalDate quarter,
+                               java.util.function.ToDoubleFunction<String> specificity) {
         Set<Long> people = new HashSet<>();
         Set<Long> thisQuarter = new HashSet<>();
         Set<Long> lastQuarter = new HashSet<>();
@@ -284,7 +310,7 @@ class EmergingThemes {
         List<Comment> examples = cluster.stream()
                 .sorted(Comparator.comparingDouble((Voice v) -> -SentenceEmbedder.similarity(v.vector(), centre)))
                 .limit(EXAMPLES).map(v -> v.comments().get(0)).toList();
-        List<String> phrases = phrases(cluster, everyone);
+        List<String> phrases = phrases(cluster, everyone, specificity);
         String name = phrases.isEmpty() ? opening(examples.get(0).text()) : phrases.get(0);
         return new Group(name, phrases, people.size(), voices, thisQuarter.size(), lastQuarter.size(), examples,
                 campaignPeople, ids);
@@ -292,10 +318,11 @@ class EmergingThemes {
 
     /**
      * The phrases that best say what a group is about, best first: shared by at least two of its
-     * voices, within one clause (never across a full stop), neither starting nor ending on a
+     * voices (or said by its one campaign), within one clause (never across a full stop), neither starting nor ending on a
      * little or general word, scored by how many of the group say them against how many others do.
      */
-    static List<String> phrases(List<Voice> cluster, List<Voice> everyone) {
+    static List<String> phrases(List<Voice> cluster, List<Voice> everyone,
+                                java.util.function.ToDoubleFunction<String> specificity) {
         Map<String, Integer> inGroup = new HashMap<>();
         for (Voice voice : cluster) {
             candidates(voice.comments().get(0).text()).forEach(p -> inGroup.merge(p, 1, Integer::sum));
@@ -315,14 +342,28 @@ class EmergingThemes {
         record Scored(String phrase, double score) {
         }
         List<Scored> scored = new ArrayList<>();
+        // Shared by two voices at least; a group of one campaign is named by its own words.
+        int shared = cluster.size() == 1 ? 1 : 2;
         inGroup.forEach((phrase, count) -> {
-            if (count >= 2) {
-                int words = phrase.split(" ").length;
+            if (count >= shared) {
+                String[] words = phrase.split(" ");
                 double rarity = Math.log(all / (count + outside.getOrDefault(phrase, 0)));
-                scored.add(new Scored(phrase, count * (1 + rarity) * (1 + 0.25 * (words - 1))));
+                // Two or three words name a topic best; little words inside ("and nothing") weaken a phrase.
+                double shape = words.length == 1 ? 0.9 : words.length == 2 ? 1.2 : words.length == 3 ? 1.1 : 1.0;
+                double meaning = 0;
+                for (String word : words) {
+                    if (TextAnalysis.STOP_WORDS.contains(word) || GENERIC.contains(word)) {
+                        shape *= 0.8;
+                    } else {
+                        meaning += specificity.applyAsDouble(word);
+                    }
+                }
+                scored.add(new Scored(phrase, count * (1 + rarity) * shape * (1 + meaning / words.length)));
             }
         });
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::phrase));
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed()
+                .thenComparing(Comparator.comparingInt((Scored c) -> c.phrase().length()).reversed())
+                .thenComparing(Scored::phrase));
         List<String> best = new ArrayList<>();
         for (Scored candidate : scored) {
             // A phrase inside one already chosen ("transport" in "school transport") adds nothing.
