@@ -60,6 +60,8 @@ public class CommentSearch {
     /** Cosine similarity a comment needs to the words to be found by meaning (0.5: paraphrases, not neighbours). */
     private final float meaningFloor;
     private final Cache<String, float[]> vectors = Caffeine.newBuilder().maximumSize(1000).build();
+    /** Doc numbers are only valid for one index version: entries name their reader, and go when the index changes. */
+    private final Cache<MeaningKey, Meaning> meanings = Caffeine.newBuilder().maximumSize(500).build();
 
     CommentSearch(TextIndex index, ThemeQueries themes, SearchQueries queries, Highlights highlights,
                   SearchCounts counting, SentenceEmbedder embedder,
@@ -71,6 +73,11 @@ public class CommentSearch {
         this.counting = counting;
         this.embedder = embedder;
         this.meaningFloor = meaningFloor;
+    }
+
+    @io.micronaut.runtime.event.annotation.EventListener
+    void onIndexChanged(IndexFollower.IndexChanged changed) {
+        meanings.invalidateAll();
     }
 
     public enum Order { RELEVANCE, NEWEST }
@@ -152,15 +159,23 @@ public class CommentSearch {
      * Vector search for the words' meaning, filtered by everything the request filters by (filter
      * values, theme, dates and the young people's surveys this person may not read) inside the
      * nearest-neighbour search itself, so a hidden comment can never take a place in the results.
-     * Only comments at least {@code meaningFloor} alike are kept.
+     * Only comments at least {@code meaningFloor} alike are kept; words with operators are not
+     * searched by meaning.
      */
     private Meaning meaning(IndexSearcher searcher, Request request) throws IOException {
-        if (request.words().isBlank() || !hasVectors(searcher)) {
+        // Operators ask for exact words ("-club" must leave club out): meaning would not honour them.
+        if (request.words().isBlank() || !SearchQueries.plain(request.words()) || !hasVectors(searcher)) {
             return new Meaning(List.of(), null);
+        }
+        Query filter = SearchQueries.unfiltered(request) ? null : queries.filters(request);
+        MeaningKey key = new MeaningKey(request.words(), filter, SearchCounts.readerKey(searcher.getIndexReader()));
+        Meaning known = meanings.getIfPresent(key);
+        if (known != null) {
+            return known;
         }
         float[] vector = vectors.get(request.words(), embedder::embed);
         TopDocs top = searcher.search(new KnnFloatVectorQuery(SentenceEmbedder.FIELD, vector, MEANING_CANDIDATES,
-                queries.filters(request)), MEANING_CANDIDATES);
+                filter), MEANING_CANDIDATES);
         // A dot-product vector score is (1 + cosine) / 2.
         float floor = (1 + meaningFloor) / 2;
         List<ScoreDoc> close = new ArrayList<>();
@@ -171,7 +186,13 @@ public class CommentSearch {
                 ids.add(new BytesRef(searcher.storedFields().document(doc.doc, Set.of(TextIndex.ID)).get(TextIndex.ID)));
             }
         }
-        return new Meaning(close, ids.isEmpty() ? null : new TermInSetQuery(TextIndex.ID, ids));
+        Meaning found = new Meaning(close, ids.isEmpty() ? null : new TermInSetQuery(TextIndex.ID, ids));
+        meanings.put(key, found);
+        return found;
+    }
+
+    /** The same words under the same filters on the same index version find the same comments by meaning. */
+    private record MeaningKey(String words, @Nullable Query filter, Object reader) {
     }
 
     private static boolean hasVectors(IndexSearcher searcher) {

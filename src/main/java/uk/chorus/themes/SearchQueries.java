@@ -12,6 +12,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 import java.util.Collection;
+import java.util.regex.Pattern;
 
 /**
  * A search request as Lucene queries: the words, the filters (every filter value, a theme, dates,
@@ -22,13 +23,16 @@ import java.util.Collection;
 @Singleton
 class SearchQueries {
     /**
-     * Operators a person may type: "phrases", -not, a|b, (groups), prefix*. Whitespace is not an
-     * operator: the words between operators are read as one piece, so multi-word synonyms ("EHC
-     * plan", "short breaks", "speech therapy") match as a whole and find every way of saying them.
+     * Plain words (no operator typed): whitespace is not an operator, so the words are read as one
+     * piece and multi-word synonyms ("EHC plan", "short breaks", "speech therapy") match as a whole
+     * and find every way of saying them.
      */
-    private static final int OPERATORS = SimpleQueryParser.AND_OPERATOR | SimpleQueryParser.NOT_OPERATOR
+    private static final int PLAIN = SimpleQueryParser.AND_OPERATOR | SimpleQueryParser.NOT_OPERATOR
             | SimpleQueryParser.OR_OPERATOR | SimpleQueryParser.PREFIX_OPERATOR | SimpleQueryParser.PHRASE_OPERATOR
             | SimpleQueryParser.PRECEDENCE_OPERATORS | SimpleQueryParser.ESCAPE_OPERATOR;
+    /** With operators ("phrases", -not, a|b, a+b, (groups), prefix*), words are split at spaces so each operator applies. */
+    private static final int OPERATORS = PLAIN | SimpleQueryParser.WHITESPACE_OPERATOR;
+    private static final Pattern TYPED_OPERATOR = Pattern.compile("[\"|+()*~\\\\]|(^|\\s)-");
     private final ThemeQueries themes;
     private final TextAnalysis analysis;
 
@@ -42,12 +46,18 @@ class SearchQueries {
         if (text.isBlank()) {
             return new MatchAllDocsQuery();
         }
-        SimpleQueryParser parser = new SimpleQueryParser(analysis.query(), java.util.Map.of(TextIndex.TEXT, 1f), OPERATORS);
+        SimpleQueryParser parser = new SimpleQueryParser(analysis.query(), java.util.Map.of(TextIndex.TEXT, 1f),
+                plain(text) ? PLAIN : OPERATORS);
         // A synonym of several words ("education health and care plan") must match as a phrase.
         parser.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         parser.setDefaultOperator(every ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD);
         Query query = parser.parse(text);
         return query == null ? new MatchNoDocsQuery() : query;
+    }
+
+    /** Words with no operator typed: also searched for by meaning. */
+    static boolean plain(String text) {
+        return !TYPED_OPERATOR.matcher(text).find();
     }
 
     /** Everything a request asks for but the words: filter values, theme, dates and permissions. */
@@ -69,6 +79,12 @@ class SearchQueries {
         }
         query.add(permissions(request.hidden()), BooleanClause.Occur.FILTER);
         return query.build();
+    }
+
+    /** True when a request filters nothing out: the vector search then needs no filter (nor its bit set). */
+    static boolean unfiltered(CommentSearch.Request request) {
+        return request.filters().values().stream().allMatch(v -> v == null || v.isBlank()) && request.theme() == null
+                && request.from() == null && request.to() == null && request.hidden().isEmpty();
     }
 
     /** The comments the words find, under every filter. */

@@ -85,6 +85,9 @@ class SearchByMeaningTest extends ChorusTest {
         assertThat(marked("short breaks")).contains("respite");
         assertThat(marked("respite")).contains("short breaks");
         assertThat(marked("speech therapy")).contains("speech and language");
+        // With an operator typed, each operator applies (and synonyms still do); no meaning is mixed in.
+        assertThat(lead.get("/staff/themes/search?q=" + encode("respite -years")).document()
+                .select(".chorus-comment p.chorus-prose").eachText()).containsExactly("The short breaks scheme was cancelled.");
     }
 
     @Test
