@@ -1,7 +1,6 @@
 package uk.chorus.themes;
 
 import jakarta.inject.Singleton;
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
@@ -21,14 +20,12 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Emerging themes: comments no theme covers, grouped by what they mean. Each comment's meaning
@@ -36,8 +33,7 @@ import java.util.regex.Pattern;
  * words are the same once case, spacing and punctuation are set aside are one campaign, counted
  * once and flagged. Groups are formed around the comments with the most close neighbours (cosine
  * at least {@link #ALIKE}), then each comment left over joins the group whose centre it is
- * closest to, if close enough. Each group is named by the phrase most of its comments share and
- * few others use, never by a word that says nothing on its own ("waiting", "months").
+ * closest to, if close enough. Each group is named by {@link GroupNames}.
  */
 @Singleton
 class EmergingThemes {
@@ -48,20 +44,6 @@ class EmergingThemes {
     /** The same words from at least this many people is a campaign. */
     static final int CAMPAIGN = 3;
     private static final int EXAMPLES = 3;
-    private static final int LONGEST_PHRASE = 4;
-    private static final Pattern CLAUSES = Pattern.compile("[.!?;:,()\\n\"]+");
-    private static final Pattern WORDS = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
-    /** Words too general to name a topic, however often they are said. */
-    static final CharArraySet GENERIC = new CharArraySet(List.of("waiting", "wait", "waited", "waits", "months",
-            "month", "weeks", "week", "years", "year", "days", "day", "someone", "something", "anyone", "anything",
-            "everyone", "everything", "nothing", "people", "person", "child", "children", "son", "daughter", "kids",
-            "help", "support", "need", "needs", "needed", "want", "wanted", "feel", "felt", "said", "told", "tell",
-            "told", "take", "took", "taken", "way", "ways", "good", "bad", "better", "worse", "great", "long", "still",
-            "never", "always", "again", "back", "now", "then", "new", "old", "well", "way", "sure", "think", "thought",
-            "really", "quite", "bit", "little", "big", "best", "worst", "life", "home", "family", "families", "parent",
-            "parents", "mum", "dad", "school", "schools", "service", "services", "since", "ago", "today", "yet",
-            "each", "way", "lot", "lots", "things", "thing", "stuff", "kind", "sort", "place", "part", "keep", "keeps",
-            "every", "first", "last", "next", "far", "too", "able", "unable"), true);
     private final TextIndex index;
     private final ThemeQueries themes;
     private final TextAnalysis analysis;
@@ -310,110 +292,9 @@ class EmergingThemes {
         List<Comment> examples = cluster.stream()
                 .sorted(Comparator.comparingDouble((Voice v) -> -SentenceEmbedder.similarity(v.vector(), centre)))
                 .limit(EXAMPLES).map(v -> v.comments().get(0)).toList();
-        List<String> phrases = phrases(cluster, everyone, specificity);
-        String name = phrases.isEmpty() ? opening(examples.get(0).text()) : phrases.get(0);
+        List<String> phrases = GroupNames.phrases(cluster, everyone, specificity);
+        String name = phrases.isEmpty() ? GroupNames.opening(examples.get(0).text()) : phrases.get(0);
         return new Group(name, phrases, people.size(), voices, thisQuarter.size(), lastQuarter.size(), examples,
                 campaignPeople, ids);
-    }
-
-    /**
-     * The phrases that best say what a group is about, best first: shared by at least two of its
-     * voices (or said by its one campaign), within one clause (never across a full stop), neither starting nor ending on a
-     * little or general word, scored by how many of the group say them against how many others do.
-     */
-    static List<String> phrases(List<Voice> cluster, List<Voice> everyone,
-                                java.util.function.ToDoubleFunction<String> specificity) {
-        Map<String, Integer> inGroup = new HashMap<>();
-        for (Voice voice : cluster) {
-            candidates(voice.comments().get(0).text()).forEach(p -> inGroup.merge(p, 1, Integer::sum));
-        }
-        Set<Voice> members = new HashSet<>(cluster);
-        Map<String, Integer> outside = new HashMap<>();
-        for (Voice voice : everyone) {
-            if (!members.contains(voice)) {
-                for (String phrase : candidates(voice.comments().get(0).text())) {
-                    if (inGroup.containsKey(phrase)) {
-                        outside.merge(phrase, 1, Integer::sum);
-                    }
-                }
-            }
-        }
-        double all = everyone.size() + 1.0;
-        record Scored(String phrase, double score) {
-        }
-        List<Scored> scored = new ArrayList<>();
-        // Shared by two voices at least; a group of one campaign is named by its own words.
-        int shared = cluster.size() == 1 ? 1 : 2;
-        inGroup.forEach((phrase, count) -> {
-            if (count >= shared) {
-                String[] words = phrase.split(" ");
-                double rarity = Math.log(all / (count + outside.getOrDefault(phrase, 0)));
-                // Two or three words name a topic best; little words inside ("and nothing") weaken a phrase.
-                double shape = words.length == 1 ? 0.9 : words.length == 2 ? 1.2 : words.length == 3 ? 1.1 : 1.0;
-                double meaning = 0;
-                for (String word : words) {
-                    if (TextAnalysis.STOP_WORDS.contains(word) || GENERIC.contains(word)) {
-                        shape *= 0.8;
-                    } else {
-                        meaning += specificity.applyAsDouble(word);
-                    }
-                }
-                scored.add(new Scored(phrase, count * (1 + rarity) * shape * (1 + meaning / words.length)));
-            }
-        });
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed()
-                .thenComparing(Comparator.comparingInt((Scored c) -> c.phrase().length()).reversed())
-                .thenComparing(Scored::phrase));
-        List<String> best = new ArrayList<>();
-        for (Scored candidate : scored) {
-            // A phrase inside one already chosen ("transport" in "school transport") adds nothing.
-            if (best.stream().noneMatch(b -> (" " + b + " ").contains(" " + candidate.phrase() + " ")
-                    || (" " + candidate.phrase() + " ").contains(" " + b + " "))) {
-                best.add(candidate.phrase());
-            }
-            if (best.size() == 3) {
-                break;
-            }
-        }
-        return best;
-    }
-
-    /** Each phrase of one to four words a comment holds, once. */
-    static Set<String> candidates(String text) {
-        Set<String> found = new HashSet<>();
-        for (String clause : CLAUSES.split(text.toLowerCase(Locale.UK))) {
-            List<String> words = new ArrayList<>();
-            var matcher = WORDS.matcher(clause);
-            while (matcher.find()) {
-                words.add(matcher.group().replace('’', '\''));
-            }
-            for (int start = 0; start < words.size(); start++) {
-                for (int length = 1; length <= LONGEST_PHRASE && start + length <= words.size(); length++) {
-                    List<String> phrase = words.subList(start, start + length);
-                    if (namesSomething(phrase)) {
-                        found.add(String.join(" ", phrase));
-                    }
-                }
-            }
-        }
-        return found;
-    }
-
-    /** First and last words carry meaning (not "the", "waiting", "you're"); a single word is long enough to say something. */
-    private static boolean namesSomething(List<String> phrase) {
-        String first = phrase.get(0);
-        String last = phrase.get(phrase.size() - 1);
-        for (String end : List.of(first, last)) {
-            if (TextAnalysis.STOP_WORDS.contains(end) || GENERIC.contains(end) || end.contains("'") || end.length() < 3) {
-                return false;
-            }
-        }
-        return phrase.size() > 1 || first.length() >= 5;
-    }
-
-    /** The first few words of a comment, when no phrase is shared. */
-    private static String opening(String text) {
-        String[] words = CLAUSES.split(text.strip(), 2)[0].strip().split("\\s+");
-        return String.join(" ", java.util.Arrays.asList(words).subList(0, Math.min(6, words.length)));
     }
 }
