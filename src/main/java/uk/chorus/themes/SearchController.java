@@ -58,7 +58,7 @@ class SearchController {
     }
 
     public record Shown(String id, String text, @Nullable String marked, String where, String date, List<String> about,
-                        List<ShownTag> tags, String href) {
+                        List<ShownTag> tags, String href, boolean similar) {
     }
 
     @Get("/search")
@@ -167,7 +167,7 @@ class SearchController {
         List<ShownTag> tags = hit.tags().stream().map(t -> new ShownTag(t.themeId(), t.name(), String.join(", ", t.words()),
                 t.decision(), t.counted())).toList();
         return new Shown(hit.id(), hit.text(), hit.marked(), where, Dates.longForm(hit.date()), about, tags,
-                "/staff/themes/comments/" + hit.id());
+                "/staff/themes/comments/" + hit.id(), hit.similar());
     }
 
     private static Map<String, String> mapOf(String k1, String v1, String k2, String v2) {

@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -77,8 +76,7 @@ public class ThemeDashboard {
     public Table table(CommentSearch.Request request, String by, int smallestGroup) {
         Query base = search.query(request);
         return index.search(searcher -> {
-            Object reader = searcher.getIndexReader().getReaderCacheHelper() == null ? searcher.getIndexReader()
-                    : searcher.getIndexReader().getReaderCacheHelper().getKey();
+            Object reader = SearchCounts.readerKey(searcher.getIndexReader());
             Key key = new Key(base, reader, themes.all(), by, smallestGroup);
             Table cached = tables.getIfPresent(key);
             if (cached != null) {
@@ -122,7 +120,7 @@ public class ThemeDashboard {
                     long people = tallies.get(t).everyone.count();
                     boolean small = people > 0 && people < smallestGroup;
                     rows.add(new Row(all.get(t).id(), all.get(t).theme().name(), small ? null : people,
-                            tallies.get(t).everyone.comments, shown));
+                            tallies.get(t).everyone.comments(), shown));
                 }
                 Table table = new Table(ordered, rows, hidden.any());
                 tables.put(key, table);
@@ -131,32 +129,6 @@ public class ThemeDashboard {
                 throw new UncheckedIOException(e);
             }
         });
-    }
-
-    /** Distinct people and comments. */
-    static final class People {
-        long comments;
-        final BitSet responses = new BitSet();
-        final BitSet items = new BitSet();
-
-        void add(long who) {
-            comments++;
-            if (who >= 0) {
-                responses.set((int) Math.min(Integer.MAX_VALUE, who));
-            } else {
-                items.set((int) Math.min(Integer.MAX_VALUE, -who));
-            }
-        }
-
-        void addAll(People other) {
-            comments += other.comments;
-            responses.or(other.responses);
-            items.or(other.items);
-        }
-
-        long count() {
-            return responses.cardinality() + items.cardinality();
-        }
     }
 
     /** One theme's comments, counted overall and by group (or quarter). */

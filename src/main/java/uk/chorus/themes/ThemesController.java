@@ -127,9 +127,16 @@ class ThemesController {
                 theme.get().description(), theme.get().definition(), false, FormErrors.none());
     }
 
+    /** A new theme; "what is new" opens it with a name and definition filled in from an emerging group. */
     @Get("/add")
-    MutableHttpResponse<?> add(Authentication authentication) {
-        return editor(authentication, HttpStatus.OK, true, "", "", "", "", false, FormErrors.none());
+    MutableHttpResponse<?> add(Authentication authentication, @Nullable @QueryValue String name,
+                               @Nullable @QueryValue String definition) {
+        String named = name == null ? "" : name.strip();
+        String defined = definition == null ? "" : definition.strip();
+        String id = named.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        return editor(authentication, HttpStatus.OK, true, id.length() > 60 ? id.substring(0, 60) : id,
+                named.length() > 100 ? named.substring(0, 100) : named, "",
+                defined.length() > 4000 ? defined.substring(0, 4000) : defined, !defined.isEmpty(), FormErrors.none());
     }
 
     @Post(uri = "/save", consumes = MediaType.APPLICATION_FORM_URLENCODED)

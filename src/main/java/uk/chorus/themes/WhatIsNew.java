@@ -178,7 +178,7 @@ public class WhatIsNew {
             Query inTheSet = new BooleanQuery.Builder().add(set, BooleanClause.Occur.FILTER)
                     .add(query(candidate.term(), word), BooleanClause.Occur.FILTER).build();
             // Who used it, and how many of those comments any theme covers (from the themes' bits).
-            CommentSearch.People people = new CommentSearch.People();
+            People people = new People();
             long covered = 0;
             Weight weight = searcher.createWeight(searcher.rewrite(inTheSet), ScoreMode.COMPLETE_NO_SCORES, 1f);
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -203,7 +203,7 @@ public class WhatIsNew {
             }
             String label = word ? surface(searcher, inTheSet, candidate.term()) : candidate.term();
             shown.add(new Significant(label, word ? label : "\"" + candidate.term() + "\"", candidate.inSet(),
-                    candidate.inBackground(), candidate.score(), people.count(), covered * 2 >= people.comments));
+                    candidate.inBackground(), candidate.score(), people.count(), covered * 2 >= people.comments()));
         }
         return shown;
     }

@@ -29,24 +29,25 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * "What is new": choose a set of comments (a wave, a quarter, and optionally one group) and a
- * background (everything, or the wave or quarter before), and see the words and phrases that stand
- * out, the comments behind each, which ones no theme covers, and the untagged comments grouped.
+ * "What is new": choose a set of comments (a wave or a quarter, and optionally one group) and see
+ * what people are raising that no theme covers yet, grouped by meaning, each group named by the
+ * phrase its comments share, with its number of people, its growth on the quarter before, a few
+ * of its comments, and a link that starts a new theme from it.
  */
 @Secured(Role.LEAD_NAME)
 @Controller(value = "/staff/themes/whats-new", produces = MediaType.TEXT_HTML)
 class WhatIsNewController {
     private static final int QUARTERS = 6;
-    private final WhatIsNew whatIsNew;
+    private final EmergingThemes emerging;
     private final CommentSearch search;
     private final Readers readers;
     private final SmallestGroup smallestGroup;
     private final Messages messages;
     private final Clock clock;
 
-    WhatIsNewController(WhatIsNew whatIsNew, CommentSearch search, Readers readers, SmallestGroup smallestGroup,
+    WhatIsNewController(EmergingThemes emerging, CommentSearch search, Readers readers, SmallestGroup smallestGroup,
                         Messages messages, Clock clock) {
-        this.whatIsNew = whatIsNew;
+        this.emerging = emerging;
         this.search = search;
         this.readers = readers;
         this.smallestGroup = smallestGroup;
@@ -57,17 +58,13 @@ class WhatIsNewController {
     public record Choice(String value, String label, boolean selected) {
     }
 
-    public record Shown(String label, String inSet, String inBackground, String people, String score, boolean covered,
-                        String href) {
-    }
-
-    public record Group(String label, int size, String href, List<String> examples) {
+    public record Shown(String name, String people, @Nullable String campaign, String growth, List<String> examples,
+                        String searchHref, String themeHref) {
     }
 
     @Get
     MutableHttpResponse<?> show(Authentication authentication, @Nullable @QueryValue String set,
-                                @Nullable @QueryValue String group, @Nullable @QueryValue String against,
-                                @Nullable @QueryValue String clusters) {
+                                @Nullable @QueryValue String group) {
         Staff staff = Staff.of(authentication);
         Set<String> hidden = readers.hiddenFrom(staff);
         CommentSearch.Counts counts = search.counts(CommentSearch.Request.everything(hidden));
@@ -96,35 +93,38 @@ class WhatIsNewController {
                         code.equals(group)));
             }
         }
-        boolean previous = "previous".equals(against);
+        // Growth is measured for the chosen quarter, or for this quarter when a wave is chosen.
+        LocalDate measured = chosen.startsWith("quarter:") ? parseQuarter(chosen.substring(8)) : start;
         Query setQuery = setQuery(chosen, group, hidden);
-        Query background = previous ? previousQuery(chosen, group, hidden) : null;
+        Query earlier = setQuery("quarter:" + quarter(measured.minusMonths(3)), group, hidden);
         int threshold = smallestGroup.standard();
-        WhatIsNew.Found found = whatIsNew.significant(setQuery, background, threshold);
         String searchBase = searchLink(chosen, group);
-        List<Shown> words = found.words().stream().map(w -> shown(w, searchBase)).toList();
-        List<Shown> phrases = found.phrases().stream().map(w -> shown(w, searchBase)).toList();
-        List<Group> clustered = List.of();
-        boolean clustering = "yes".equals(clusters);
-        if (clustering) {
-            clustered = whatIsNew.untaggedGroups(setQuery, threshold).stream().map(g -> new Group(g.label(), g.ids().size(),
-                    "/staff/themes/comments/" + g.ids().get(0), g.examples())).toList();
-        }
+        List<Shown> shown = emerging.groups(setQuery, earlier, measured, threshold).stream()
+                .map(g -> shown(g, searchBase)).toList();
         return Pages.render("themes/whats-new", Pages.model("titleKey", "themes.new.title", "staff", staff,
-                "tab", "new", "sets", sets, "groups", groups, "previous", previous, "setSize", found.setSize(),
-                "backgroundSize", found.backgroundSize(), "words", words, "phrases", phrases, "clustering", clustering,
-                "clusters", clustered, "smallestGroup", threshold,
-                "clusterHref", "/staff/themes/whats-new?set=" + chosen + "&group=" + (group == null ? "" : group)
-                        + "&against=" + (previous ? "previous" : "everything") + "&clusters=yes",
-                "againstChoices", List.of(new Choice("everything", messages.get("themes.new.against.everything"), !previous),
-                        new Choice("previous", messages.get("themes.new.against.previous"), previous))));
+                "tab", "new", "sets", sets, "groups", groups, "emerging", shown, "smallestGroup", threshold,
+                "quarter", quarter(measured).replace("-", " ")));
     }
 
-    private Shown shown(WhatIsNew.Significant significant, String searchBase) {
-        return new Shown(significant.label(), count(significant.inSet()), count(significant.inBackground()),
-                count(significant.people()), String.format(java.util.Locale.UK, "%.2f", significant.score()),
-                significant.covered(), searchBase + "&q=" + java.net.URLEncoder.encode(significant.search(),
-                java.nio.charset.StandardCharsets.UTF_8));
+    private Shown shown(EmergingThemes.Group group, String searchBase) {
+        String growth;
+        if (group.lastQuarter() == 0) {
+            growth = messages.get("themes.new.growth.new", group.thisQuarter());
+        } else {
+            long change = group.thisQuarter() - group.lastQuarter();
+            growth = messages.get(change > 0 ? "themes.new.growth.up" : change < 0 ? "themes.new.growth.down"
+                    : "themes.new.growth.same", group.thisQuarter(), group.lastQuarter(), Math.abs(change));
+        }
+        String definition = String.join(" | ", group.phrases().stream().map(p -> "\"" + p + "\"").toList());
+        String name = group.name().substring(0, 1).toUpperCase(java.util.Locale.UK) + group.name().substring(1);
+        String themeHref = io.micronaut.http.uri.UriBuilder.of("/staff/themes/add").queryParam("name", name)
+                .queryParam("definition", definition.isEmpty() ? group.name() : definition).toString();
+        String searchHref = searchBase + "&q=" + java.net.URLEncoder.encode(group.phrases().isEmpty() ? group.name()
+                : "\"" + group.phrases().get(0) + "\"", java.nio.charset.StandardCharsets.UTF_8);
+        return new Shown(name, messages.get(group.voices() == 1 ? "themes.new.emerging.people.one"
+                : "themes.new.emerging.people.other", group.voices()),
+                group.campaignPeople() == 0 ? null : messages.get("themes.new.emerging.campaign", group.campaignPeople()),
+                growth, group.examples().stream().map(EmergingThemes.Comment::text).toList(), searchHref, themeHref);
     }
 
     private static String searchLink(String set, @Nullable String group) {
@@ -156,19 +156,6 @@ class WhatIsNewController {
         addGroup(query, group);
         hidden.forEach(s -> query.add(new TermQuery(new Term(TextIndex.RESTRICTED, s)), BooleanClause.Occur.MUST_NOT));
         return query.build();
-    }
-
-    /** The wave or quarter before the chosen one, with the same group. */
-    private static Query previousQuery(String set, @Nullable String group, Set<String> hidden) {
-        if (set.startsWith("wave:")) {
-            try {
-                return setQuery("wave:" + (Integer.parseInt(set.substring(5)) - 1), group, hidden);
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        LocalDate start = parseQuarter(set.substring(set.indexOf(':') + 1)).minusMonths(3);
-        return setQuery("quarter:" + quarter(start), group, hidden);
     }
 
     private static void addGroup(BooleanQuery.Builder query, @Nullable String group) {
@@ -203,7 +190,4 @@ class WhatIsNewController {
         return quarterStart(LocalDate.now());
     }
 
-    private static String count(long n) {
-        return java.text.NumberFormat.getIntegerInstance(java.util.Locale.UK).format(n);
-    }
 }

@@ -28,14 +28,26 @@ import java.util.Set;
  * to raw Lucene indexing of the same texts with a plain analyzer (StandardAnalyzer, one field), in
  * the same run; search p50/p95 (a page of results with highlights, filter counts and theme
  * counts); counting every theme over the whole corpus; and significant terms over a 10% subset.
- * Not a test: it prints its figures.
+ * Then meaning: the embedder's throughput on real sentences, an index with a meaning vector on
+ * every comment (HNSW) built in the same run for comparison with raw Lucene, hybrid search
+ * (words and meaning fused) p50/p95, and the index's size on disk. Embedding a million comments
+ * takes hours on two cores, so each comment's vector is its first sentence's real embedding with
+ * a little noise: the vector index and its searches cost what they would, the embedding is
+ * measured apart. Not a test: it prints its figures.
  *
  * Run: JAVA_HOME=$(.ci/java-home) ./mvnw -B -Pbench test-compile exec:java -Dexec.mainClass=uk.chorus.themes.ThemesBenchmark
- * Options: -Dbench.comments=1000000 -Dbench.searches=200
+ * Options: -Dbench.comments=1000000 -Dbench.searches=200 -Dbench.meaning=true
  */
 public final class ThemesBenchmark {
     private static final int COMMENTS = Integer.getInteger("bench.comments", 1_000_000);
     private static final int SEARCHES = Integer.getInteger("bench.searches", 200);
+    private static final boolean MEANING = Boolean.parseBoolean(System.getProperty("bench.meaning", "true"));
+    /** Searches a lead might type, for hybrid search (each embedded once, as the service caches them). */
+    private static final String[] MEANING_SEARCHES = {"waiting for EHCP", "no respite", "speech therapy waiting list",
+            "school will not listen", "bullied at school", "CAMHS crisis", "transport to school", "annual review late",
+            "local offer website", "college after 16", "direct payments", "wheelchair repairs", "part time timetable",
+            "special school place", "autism assessment wait", "teachers do not understand", "no friends",
+            "OT sensory", "excluded again", "nobody calls back"};
     private static final String[] TOPICS = {"ehcp", "sen-support", "neither"};
     private static final String[] AGES = {"0-4", "5-10", "11-15", "16-18", "19-25"};
 
@@ -86,7 +98,9 @@ public final class ThemesBenchmark {
         double ourRate = COMMENTS / seconds(started);
 
         ThemeBits bits = new ThemeBits(themes);
-        CommentSearch search = new CommentSearch(index, themes, analysis, bits);
+        SearchCounts counting = new SearchCounts(themes, bits);
+        CommentSearch search = new CommentSearch(index, themes, new SearchQueries(themes, analysis),
+                new Highlights(themes, analysis, bits), counting, new SentenceEmbedder(), 0.5f);
         Random words = new Random(7);
         List<Double> searches = new ArrayList<>();
         List<Double> results = new ArrayList<>();
@@ -108,7 +122,7 @@ public final class ThemesBenchmark {
         }
         List<Double> countAll = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            search.onThemeChanged(new ThemeChanged());
+            counting.onThemeChanged(new ThemeChanged());
             bits.onThemeChanged(new ThemeChanged());
             long began = System.nanoTime();
             search.themeCounts(CommentSearch.Request.everything(Set.of()));
@@ -153,6 +167,106 @@ public final class ThemesBenchmark {
         System.out.printf("  %-62s %10.1f ms%n", "Significant words and phrases, 10% subset (median of 3)",
                 percentile(significant, 50));
         index.close();
+        if (MEANING) {
+            meaning(sentences, vocabulary, analysis, themes, rawRate);
+        }
+    }
+
+    private static void meaning(List<String> sentences, List<String> vocabulary, TextAnalysis analysis,
+                                ThemeQueries themes, double rawRate) throws IOException {
+        SentenceEmbedder embedder = new SentenceEmbedder();
+        embedder.embedAll(sentences.subList(0, 8)); // loads the model
+        long started = System.nanoTime();
+        List<float[]> real = embedder.embedAll(sentences);
+        double embedRate = sentences.size() / seconds(started);
+        started = System.nanoTime();
+        for (int i = 0; i < 50; i++) {
+            embedder.embed(MEANING_SEARCHES[i % MEANING_SEARCHES.length] + " " + i);
+        }
+        double oneQuery = millis(started) / 50;
+
+        Path withVectors = Files.createTempDirectory("chorus-bench-meaning");
+        float[][] current = new float[1][];
+        TextIndex index = new TextIndex(FSDirectory.open(withVectors), analysis, 64, text -> current[0]);
+        Random random = new Random(2026);
+        Random noise = new Random(11);
+        LocalDate first = LocalDate.of(2025, 1, 1);
+        started = System.nanoTime();
+        for (int i = 0; i < COMMENTS; i++) {
+            int sentence = random.nextInt(sentences.size());
+            String text = text(random, sentences, vocabulary, sentence);
+            current[0] = jittered(real.get(sentence), noise);
+            index.add(new IndexedText("r:" + i + ":q", IndexedText.SURVEY, i, "family-voice-" + (2025 + i % 10 / 9),
+                    2025 + (i % 10 == 0 ? 0 : 1), "biggest_difference", null, null, first.plusDays(i % 700),
+                    Map.of("ehcp", TOPICS[i % 3], "age-band", AGES[i % 5]), text, false, Set.of(), Set.of()));
+        }
+        index.commit(COMMENTS, "benchmark");
+        index.refresh();
+        double vectorRate = COMMENTS / seconds(started);
+
+        ThemeBits bits = new ThemeBits(themes);
+        CommentSearch search = new CommentSearch(index, themes, new SearchQueries(themes, analysis),
+                new Highlights(themes, analysis, bits), new SearchCounts(themes, bits), embedder, 0.5f);
+        List<Double> firstViews = new ArrayList<>();
+        List<Double> pages = new ArrayList<>();
+        for (int i = 0; i < SEARCHES + 20; i++) {
+            String words = MEANING_SEARCHES[i % MEANING_SEARCHES.length] + (i < MEANING_SEARCHES.length ? ""
+                    : " " + vocabulary.get(i % vocabulary.size()));
+            CommentSearch.Request request = new CommentSearch.Request(words, Map.of(), null, null, null,
+                    CommentSearch.Order.RELEVANCE, 1, Set.of());
+            long began = System.nanoTime();
+            search.search(request, Map.of());
+            double view = millis(began);
+            long again = System.nanoTime();
+            search.search(request, Map.of());
+            if (i >= 20) {
+                firstViews.add(view);
+                pages.add(millis(again));
+            }
+        }
+        long vectorBytes = 0;
+        long allBytes = 0;
+        try (var files = Files.list(withVectors)) {
+            for (Path file : files.toList()) {
+                long size = Files.size(file);
+                allBytes += size;
+                String name = file.getFileName().toString();
+                if (name.endsWith(".vec") || name.endsWith(".vex") || name.endsWith(".vem") || name.endsWith(".vemf")) {
+                    vectorBytes += size;
+                }
+            }
+        }
+        System.out.println();
+        System.out.printf("  %-62s %,10.0f /s%n", "Sentence embedding (all-MiniLM-L6-v2 quantised, batch)", embedRate);
+        System.out.printf("  %-62s %10.1f ms%n", "Embedding one search's words", oneQuery);
+        System.out.printf("  %-62s %,10.0f /s%n", "Chorus indexing with meaning vectors (HNSW), embedding aside", vectorRate);
+        System.out.printf("  %-62s %10.2f%n", "Chorus with vectors / raw", vectorRate / rawRate);
+        System.out.printf("  %-62s %10.1f ms%n", "Hybrid search, words and meaning fused (page, counts), p50",
+                percentile(firstViews, 50));
+        System.out.printf("  %-62s %10.1f ms%n", "Hybrid search, first view, p95", percentile(firstViews, 95));
+        System.out.printf("  %-62s %10.1f ms%n", "Hybrid search, results again (counts cached), p95", percentile(pages, 95));
+        System.out.printf("  %-62s %,10.0f MB%n", "Index on disk, all", allBytes / 1e6);
+        // Small segments keep their vectors inside compound (.cfs) files, so the vector files seen
+        // may be fewer than the vectors held: the raw floats alone are comments x 384 x 4 bytes.
+        System.out.printf("  %-62s %,10.0f MB%n", "  vector files outside compound files", vectorBytes / 1e6);
+        System.out.printf("  %-62s %,10.0f MB%n", "  raw vectors (comments x 384 x 4 bytes; keep in memory)",
+                COMMENTS * (double) SentenceEmbedder.DIMENSIONS * Float.BYTES / 1e6);
+        index.close();
+    }
+
+    /** A real sentence's vector moved a little, so no two comments share one (as no two comments do). */
+    private static float[] jittered(float[] vector, Random noise) {
+        float[] moved = new float[vector.length];
+        double norm = 0;
+        for (int d = 0; d < vector.length; d++) {
+            moved[d] = vector[d] + (float) (noise.nextGaussian() * 0.02);
+            norm += moved[d] * moved[d];
+        }
+        float scale = (float) (1 / Math.sqrt(norm));
+        for (int d = 0; d < moved.length; d++) {
+            moved[d] *= scale;
+        }
+        return moved;
     }
 
     private static List<String> sentences() throws IOException {
@@ -169,7 +283,11 @@ public final class ThemesBenchmark {
 
     /** One or two real sentences, padded with words from the same bank to 30 to 60 words. */
     private static String text(Random random, List<String> sentences, List<String> vocabulary) {
-        StringBuilder text = new StringBuilder(sentences.get(random.nextInt(sentences.size())));
+        return text(random, sentences, vocabulary, random.nextInt(sentences.size()));
+    }
+
+    private static String text(Random random, List<String> sentences, List<String> vocabulary, int firstSentence) {
+        StringBuilder text = new StringBuilder(sentences.get(firstSentence));
         if (random.nextBoolean()) {
             text.append(' ').append(sentences.get(random.nextInt(sentences.size())));
         }
