@@ -39,6 +39,15 @@ final class AggregateCsv {
             }
             csv.row("note", messages.get("results.note.c", results.smallestGroup())
                     + (results.rounded() ? " " + messages.get("results.published.rounded") : ""));
+            // Whether each reworded question was compared, and on whose decision, travels with the figures.
+            if (results.oneYearOn() != null) {
+                for (Comparisons.QuestionComparison compared : results.oneYearOn().questions()) {
+                    String why = compared.decision() != null ? compared.decision() : compared.difference();
+                    if (why != null) {
+                        csv.row("note", compared.key() + ": " + why);
+                    }
+                }
+            }
         }
         return out.toString();
     }
