@@ -170,11 +170,13 @@ public class ResultsService {
             }
         }
         boolean hideTotal = options.suppress() && complete > 0 && complete < threshold;
-        return new SurveyResults(definition.id(), definition.title(), definition.wave(), hideTotal ? null : complete,
+        SurveyResults results = new SurveyResults(definition.id(), definition.title(), definition.wave(), hideTotal ? null : complete,
                 hideTotal ? Figures.SUPPRESSED : Figures.count(complete), partial, false, options.suppress(), threshold,
                 options.roundToFive(), by == null ? null : by.question.text(), onlyLabel, weightedBy,
                 representation(wave, everyone, sizes, options.suppress(), threshold), questions, anySuppressed || hideTotal,
                 oneYearOn, chain.missingBaseline());
+        return Reach.apply(results, definition, hideTotal ? null : complete + (options.partials() ? partial : 0),
+                by == null ? null : by.question.key(), messages);
     }
 
     /** A wave whose raw answers are gone: every question, overall or by one group, from its stored counts. */
@@ -201,10 +203,12 @@ public class ResultsService {
         }
         long complete = summary.responses();
         boolean hideTotal = options.suppress() && complete > 0 && complete < threshold;
-        return new SurveyResults(definition.id(), definition.title(), definition.wave(), hideTotal ? null : complete,
+        SurveyResults results = new SurveyResults(definition.id(), definition.title(), definition.wave(), hideTotal ? null : complete,
                 hideTotal ? Figures.SUPPRESSED : Figures.count(complete), 0, true, options.suppress(), threshold,
                 options.roundToFive(), by == null ? null : by.question.text(), null, null, List.of(), questions,
                 anySuppressed || hideTotal, oneYearOn, chain.missingBaseline());
+        return Reach.apply(results, definition, hideTotal ? null : complete, by == null ? null : by.question.key(),
+                messages);
     }
 
     /** The sentence under a question: its headline measure now, against the baseline, and the verdict. */

@@ -119,6 +119,38 @@ class StatisticsHonestyTest extends ChorusTest {
         assertThat(page.text()).contains("No verdict is given for a wave or group of fewer than 30 people");
     }
 
+    @Test
+    @Order(3)
+    void aRoutedQuestionSaysHowManyWereAskedAnsweredAndSkippedInThePageTheApiAndTheCsv() {
+        // 60 answered "yes" to the gate and were asked; 45 answered, 15 skipped: 75% of those asked.
+        Document page = lead.get(PAGE).document();
+        assertThat(reachRow(page, "routed", "All who answered")).containsExactly("60", "45", "15", "0", "75%");
+        // Asked of everyone (100): all answered the gate.
+        assertThat(reachRow(page, "gate", "All who answered")).containsExactly("100", "100", "0", "0", "100%");
+        // By group, each group's own: 30 of the 50 EHCP families were asked.
+        Document byGroup = lead.get(PAGE + "?by=support").document();
+        assertThat(reachRow(byGroup, "routed", "Education, Health and Care plan (EHCP)").get(0)).isEqualTo("30");
+
+        var reply = api().get("/api/v1/surveys/" + NOW + "/results",
+                StaffFixture.token(server.getURI(), "lead@example.org", StaffFixture.PASSWORD));
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).contains("\"asked\":60,\"answered\":45,\"skipped\":15,\"noView\":0");
+
+        String csv = lead.get("/staff/surveys/" + NOW + "/results.csv").body();
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith("asked,answered,skipped,dont_know_or_prefer_not");
+        assertThat(csv.lines().filter(l -> l.startsWith(NOW + ",routed,")).findFirst().orElseThrow())
+                .endsWith(",60,45,15,0");
+    }
+
+    private static List<String> reachRow(Document page, String key, String group) {
+        for (Element row : page.select("#reach-" + key + " tbody tr")) {
+            if (row.selectFirst("th").text().equals(group)) {
+                return row.select("td").eachText();
+            }
+        }
+        throw new AssertionError("No denominators row for " + group + " of " + key);
+    }
+
     private static String support(int i) {
         return i < 50 ? "ehcp" : i < 90 ? "sen-support" : "neither";
     }
