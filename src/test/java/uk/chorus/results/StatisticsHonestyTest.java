@@ -142,6 +142,41 @@ class StatisticsHonestyTest extends ChorusTest {
                 .endsWith(",60,45,15,0");
     }
 
+    @Test
+    @Order(4)
+    void aLeadCrossTabulatesAnyTwoClosedQuestionsWithAChiSquareTestAndItsAssumptionsChecked() {
+        Document page = lead.get(PAGE + "/cross?rows=support&columns=same_q").document();
+        // EHCP 35 yes of 50 (70% of the row); 70 said yes in all, so 35 is 50% of the column.
+        assertThat(crossRow(page, "Education, Health and Care plan (EHCP)")).containsSubsequence("50",
+                "35 70% of row 50% of column", "15 30% of row 50% of column");
+        // Expected yes/no: 35/15, 28/12, 7/3 against 35/15, 27/13, 8/2:
+        // 1/28 + 1/12 + 1/7 + 1/3 = 0.595 on 2 df, p = exp(-0.595/2) = 0.743; smallest expected 3.
+        assertThat(page.select("#cross-test").text()).contains("No clear link").contains("0.60 on 2 degrees of freedom")
+                .contains("p = 0.743");
+        assertThat(page.select("#cross-assumptions").text()).contains("the smallest is 3.0");
+
+        // As published: the 2 "neither" who said no are withheld, and so is the test.
+        Document published = lead.get(PAGE + "/cross?rows=support&columns=same_q&view=published").document();
+        assertThat(crossRow(published, "Neither")).contains("[c]");
+        assertThat(published.select("#cross-test")).isEmpty();
+        assertThat(published.select("#cross-assumptions").text()).contains("not shown because some figures are withheld");
+
+        // Not about-you questions either: the gate against the routed question's answers.
+        assertThat(lead.get(PAGE + "/cross?rows=gate&columns=help").document().select("#cross-table")).isNotEmpty();
+        var same = lead.get(PAGE + "/cross?rows=same_q&columns=same_q");
+        assertThat(same.status()).isEqualTo(422);
+        assertThat(same.document().select(".govuk-error-summary").text()).contains("Choose two different questions");
+    }
+
+    private static List<String> crossRow(Document page, String label) {
+        for (Element row : page.select("#cross-table tbody tr")) {
+            if (row.selectFirst("th").text().equals(label)) {
+                return row.select("td").eachText();
+            }
+        }
+        throw new AssertionError("No cross-table row " + label);
+    }
+
     private static List<String> reachRow(Document page, String key, String group) {
         for (Element row : page.select("#reach-" + key + " tbody tr")) {
             if (row.selectFirst("th").text().equals(group)) {
