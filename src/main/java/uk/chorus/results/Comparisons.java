@@ -23,7 +23,11 @@ final class Comparisons {
 
     /** {@code measure} as a table heads a row ("Share saying yes"); {@code inSentence} as a sentence uses it. */
     public record Line(String measure, String inSentence, String group, boolean groupRow, List<String> values, String change, String interval,
-                String verdict, String verdictTone) {
+                String verdict, String verdictTone, double delta) {
+        Line(String measure, String inSentence, String group, boolean groupRow, List<String> values, String change,
+             String interval, String verdict, String verdictTone) {
+            this(measure, inSentence, group, groupRow, values, change, interval, verdict, verdictTone, Double.NaN);
+        }
     }
 
     /**
@@ -256,7 +260,8 @@ final class Comparisons {
         if (verdict != comparison.verdict()) {
             words = messages.get("results.verdict.same.many");
         }
-        return new Line(d.measure(), d.inSentence(), d.group(), d.groupRow(), d.values(), change, interval, words, tone);
+        return new Line(d.measure(), d.inSentence(), d.group(), d.groupRow(), d.values(), change, interval, words, tone,
+                comparison.change());
     }
 
     /** In published figures, a share is withheld when its group, or those it counts or leaves out, are too few. */

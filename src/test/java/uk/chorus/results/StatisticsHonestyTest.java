@@ -30,6 +30,8 @@ class StatisticsHonestyTest extends ChorusTest {
     private static final String NOW = "stats-now";
     private static final String BASE = "stats-base";
     private static final String PAGE = "/staff/surveys/" + NOW + "/results";
+    private static final String[] NEEDS = {"spld", "mld", "sld", "pmld", "semh", "slcn", "hi", "vi", "msi", "pd", "asd",
+        "other"};
     private StaffClient lead;
 
     @Override
@@ -57,7 +59,8 @@ class StatisticsHonestyTest extends ChorusTest {
             boolean gateNow = i % 5 < 3;
             int asked = (i / 5) * 3 + i % 5; // 0..59 among those asked
             String routed = !gateNow ? null : asked < 30 ? "good" : asked < 40 ? "okay" : asked < 45 ? "not-good" : null;
-            StaffFixture.respond(server.getURI(), NOW, answers(support, yesNow, face, gateNow, routed));
+            StaffFixture.respond(server.getURI(), NOW, answers(support, yesNow, face, gateNow, routed)
+                    .replace("}", ", \"need\": \"" + NEEDS[i % NEEDS.length] + "\"}"));
         }
         StaffClient admin = StaffFixture.signedIn(server.getURI(), TEST_ADMIN, TEST_ADMIN_PASSWORD);
         lead = StaffFixture.invite(server.getURI(), admin, "lead@example.org", "lead");
@@ -166,6 +169,36 @@ class StatisticsHonestyTest extends ChorusTest {
         var same = lead.get(PAGE + "/cross?rows=same_q&columns=same_q");
         assertThat(same.status()).isEqualTo(422);
         assertThat(same.document().select(".govuk-error-summary").text()).contains("Choose two different questions");
+    }
+
+    @Test
+    @Order(5)
+    void everyAnswerOfAChartHasItsOwnFill() {
+        // Twelve primary needs by support: twelve series, twelve different fills (none reused, as
+        // SLD and ASD once both were purple).
+        Document page = lead.get(PAGE + "/cross?rows=support&columns=need").document();
+        List<String> legend = page.select("#cross .chorus-legend__swatch").eachAttr("class");
+        assertThat(legend).hasSize(12).doesNotHaveDuplicates();
+        Element firstBar = page.select("#cross svg").first();
+        List<String> fills = firstBar.select("rect.chorus-chart__segment").eachAttr("class");
+        assertThat(fills.stream().distinct().count()).isEqualTo(12);
+    }
+
+    @Test
+    @Order(6)
+    void theHeadlineSummaryGivesEveryMeasuresTrendAndVerdictThenWhatNeedsAttention() {
+        Document page = lead.get(PAGE + "/headline").document();
+        assertThat(page.select("#headline-measures tbody tr").eachText())
+                .anySatisfy(row -> assertThat(row).contains("Do you know about the Local Offer?").contains("30% 70%")
+                        .contains("Went up"))
+                .anySatisfy(row -> assertThat(row).contains("How good is the help you get at school?")
+                        .contains("Not compared"));
+        // The assessment: all 50 positive last year, 30 of 45 (67%) now: clearly worse.
+        assertThat(page.select("#headline-falls li").eachText())
+                .containsExactly("How good was the assessment? Share positive (agree, or good): 67% now, -33 points.");
+        // Split by support, each group has fewer than 30 asked: no group verdict to flag.
+        assertThat(lead.get(PAGE + "/headline?by=support").document().text())
+                .contains("No group's figures clearly got worse");
     }
 
     private static List<String> crossRow(Document page, String label) {

@@ -1,6 +1,15 @@
 package uk.chorus.results;
 
 import org.junit.jupiter.api.Test;
+import uk.chorus.surveys.Question;
+import uk.chorus.surveys.SurveyDefinition;
+import uk.chorus.surveys.SurveyFileParser;
+import uk.chorus.web.Messages;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -72,5 +81,28 @@ class VerdictMathsTest {
         assertThat(Figures.points(Figures.roundedChange(0.376, 0.474, 100))).isEqualTo("+9");
         assertThat(Figures.points(0.474 - 0.376)).isEqualTo("+10");
         assertThat(Figures.signedDecimal(Figures.roundedChange(20.04, 26.06, 10))).isEqualTo("+6.1");
+    }
+
+    @Test
+    void theDemosTwoRewordedBigBangQuestionsAreTheOnlyOnesNotComparedWithTheBaseline() throws Exception {
+        SurveyDefinition before = parse("src/main/resources/demo/surveys/big-bang-2025.yml");
+        SurveyDefinition now = parse("surveys/big-bang-2026.yml");
+        List<String> differ = new ArrayList<>();
+        for (Question question : now.questionList()) {
+            Question was = before.question(question.key()).orElse(null);
+            if (Comparisons.difference(was, question, new Messages()) != null) {
+                differ.add(question.key());
+            }
+        }
+        assertThat(differ).containsExactlyInAnyOrder("school_help", "listened_to");
+        assertThat(Comparisons.difference(before.question("listened_to").orElseThrow(),
+                now.question("listened_to").orElseThrow(), new Messages()))
+                .contains("the wording and the answer scale changed");
+    }
+
+    private static SurveyDefinition parse(String file) throws Exception {
+        Path path = Path.of(file);
+        return new SurveyFileParser().parse(path.getFileName().toString(), Files.readString(path)).definition()
+                .orElseThrow();
     }
 }
