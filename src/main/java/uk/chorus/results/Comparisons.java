@@ -118,7 +118,9 @@ final class Comparisons {
             drafts.add(lines);
             compared.add(question);
             notes.add(new String[]{changed == null ? null : changed,
-                    mark == null ? null : messages.get("results.compare.marked", mark.markedBy(),
+                    // Published pages (some public) name the role, never a member of staff's email.
+                    mark == null ? null : messages.get("results.compare.marked",
+                            suppress ? messages.get("results.compare.marked.lead") : mark.markedBy(),
                             DATE.format(mark.markedAt()), mark.reason())});
         }
         // Many group verdicts on one page: a change is called clear only when it survives
