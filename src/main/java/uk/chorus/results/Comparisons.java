@@ -23,28 +23,60 @@ final class Comparisons {
 
     /** {@code measure} as a table heads a row ("Share saying yes"); {@code inSentence} as a sentence uses it. */
     public record Line(String measure, String inSentence, String group, boolean groupRow, List<String> values, String change, String interval,
-                String verdict, String verdictTone) {
+                String verdict, String verdictTone, double delta) {
+        Line(String measure, String inSentence, String group, boolean groupRow, List<String> values, String change,
+             String interval, String verdict, String verdictTone) {
+            this(measure, inSentence, group, groupRow, values, change, interval, verdict, verdictTone, Double.NaN);
+        }
     }
 
-    public record QuestionComparison(String key, String text, List<Line> lines, @Nullable Charts.TrendChart trend) {
+    /**
+     * A question's comparison. {@code difference} says why it is not compared (asked differently
+     * and not marked comparable), {@code decision} who marked it comparable and why; {@code reworded}
+     * when it was asked differently at all (so a lead may mark it, or withdraw the mark).
+     */
+    public record QuestionComparison(String key, String text, List<Line> lines, @Nullable Charts.TrendChart trend,
+                                     boolean reworded, @Nullable String difference, @Nullable String decision) {
         Line headline() {
             return lines.get(0);
         }
     }
 
-    public record OneYearOn(List<String> waves, String baseline, String current, List<QuestionComparison> questions) {
+    /** {@code fdrNote}: the one sentence saying group verdicts allow for many comparisons, when they do. */
+    public record OneYearOn(List<String> waves, String baseline, String current, List<QuestionComparison> questions,
+                            String baselineId, int minimum, @Nullable String fdrNote) {
     }
 
     /** Which figures: everyone, one group (a filter), and the about-you question to split by (or none). */
     public record Scope(@Nullable String onlyKey, @Nullable String onlyCode, @Nullable String byKey) {
     }
 
-    static OneYearOn build(WaveSummaries.Chain chain, Scope scope, boolean suppress, int threshold, Messages messages) {
+    /**
+     * How verdicts are given: the fewest people in each wave a verdict rests on, and the questions
+     * a lead marked comparable although asked differently in the baseline.
+     */
+    record Rules(int minimum, Map<String, ComparableQuestions.Mark> marked) {
+        static Rules strict(int minimum) {
+            return new Rules(minimum, Map.of());
+        }
+    }
+
+    /** A line worked out but not yet worded: group verdicts wait for the page's false discovery rate. */
+    private record Draft(String measure, String inSentence, String group, boolean groupRow, List<String> values,
+                         @Nullable Comparison comparison, boolean mean, @Nullable String fixedVerdict) {
+    }
+
+    static OneYearOn build(WaveSummaries.Chain chain, Scope scope, boolean suppress, int threshold, Rules rules,
+                           Messages messages) {
         List<WaveSummaries.WaveFigures> waves = chain.waves();
         WaveSummaries.WaveFigures current = chain.current();
         WaveSummaries.WaveFigures baseline = waves.get(waves.size() - 2);
+        int minimum = Math.max(threshold, rules.minimum());
         List<String> labels = waves.stream().map(WaveSummaries.WaveFigures::label).toList();
-        List<QuestionComparison> questions = new ArrayList<>();
+        List<List<Draft>> drafts = new ArrayList<>();
+        List<Question> compared = new ArrayList<>();
+        List<String[]> notes = new ArrayList<>();
+        List<Charts.TrendChart> trends = new ArrayList<>();
         for (Question question : current.definition().questionList()) {
             if (question.type() == QuestionType.ABOUT_YOU || question.type().isText()
                     || question.type() == QuestionType.MONTH_YEAR) {
@@ -58,11 +90,16 @@ final class Comparisons {
             if (now.isEmpty() || overall.get(overall.size() - 2).isEmpty()) {
                 continue;
             }
-            List<Line> lines = new ArrayList<>();
+            String changed = difference(baseline.definition().question(question.key()).orElse(null), question, messages);
+            ComparableQuestions.Mark mark = changed == null ? null : rules.marked().get(question.key());
+            // Asked differently and not marked comparable: both waves side by side, no verdict.
+            String fixed = changed != null && mark == null
+                    ? messages.get("results.verdict.not.compared") : null;
+            List<Draft> lines = new ArrayList<>();
             for (Measures.Measure measure : now) {
                 String measureLabel = measure.optionLabel() != null ? measure.optionLabel() : messages.get(measure.labelKey());
-                lines.add(line(measureLabel, messages.get(scope.onlyKey() == null ? "results.row.all" : "results.row.only"),
-                        false, overall, measure, question, suppress, threshold, messages));
+                lines.add(draft(measureLabel, messages.get(scope.onlyKey() == null ? "results.row.all" : "results.row.only"),
+                        false, overall, measure, question, suppress, threshold, minimum, fixed, messages));
                 boolean splitByGroup = scope.byKey() != null && scope.onlyKey() == null && measure.optionCode() == null;
                 if (splitByGroup) {
                     Question by = current.definition().question(scope.byKey()).orElse(null);
@@ -72,35 +109,100 @@ final class Comparisons {
                             perWave.add(measures(wave, question, scope.byKey(), group));
                         }
                         String groupLabel = by == null ? group : by.labelFor(group);
-                        lines.add(line(measureLabel, groupLabel, true, perWave, measure, question, suppress, threshold,
-                                messages));
+                        lines.add(draft(measureLabel, groupLabel, true, perWave, measure, question, suppress, threshold,
+                                minimum, fixed, messages));
                     }
                 }
             }
-            Charts.TrendChart trend = null;
-            Measures.Measure first = now.get(0);
-            if (first.optionCode() == null) {
-                List<Double> values = new ArrayList<>();
-                List<String> valueLabels = new ArrayList<>();
-                for (List<Measures.Measure> wave : overall) {
-                    Measures.Measure m = find(wave, first);
-                    boolean shown = m != null && !hidden(m, suppress, threshold);
-                    values.add(shown ? m.value() : Double.NaN);
-                    valueLabels.add(shown ? value(m) : m != null && m.size() > 0 && hidden(m, suppress, threshold) ? Figures.SUPPRESSED : "");
-                }
-                String measureLabel = messages.get(first.labelKey());
-                trend = Charts.trend("trend-" + question.key(), question.text(),
-                        messages.get("results.chart.trend", measureLabel, String.join(", ", labels)), labels, values,
-                        valueLabels, !first.isMean());
-            }
-            questions.add(new QuestionComparison(question.key(), question.text(), lines, trend));
+            trends.add(trend(question, overall, now.get(0), labels, suppress, threshold, messages));
+            drafts.add(lines);
+            compared.add(question);
+            notes.add(new String[]{changed == null ? null : changed,
+                    // Published pages (some public) name the role, never a member of staff's email.
+                    mark == null ? null : messages.get("results.compare.marked",
+                            suppress ? messages.get("results.compare.marked.lead") : mark.markedBy(),
+                            DATE.format(mark.markedAt()), mark.reason())});
         }
-        return new OneYearOn(labels, baseline.label(), current.label(), questions);
+        // Many group verdicts on one page: a change is called clear only when it survives
+        // Benjamini-Hochberg across all of them. Overall rows are judged on their own, so group
+        // noise never hides the question's own verdict.
+        List<Draft> tested = drafts.stream().flatMap(List::stream)
+                .filter(d -> d.groupRow() && d.fixedVerdict() == null && d.comparison() != null
+                        && d.comparison().verdict() != Comparison.Verdict.TOO_FEW).toList();
+        double[] p = tested.stream().mapToDouble(d -> d.comparison().p()).toArray();
+        boolean[] discovery = Significance.benjaminiHochberg(p, Significance.ALPHA);
+        java.util.IdentityHashMap<Draft, Boolean> clear = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < tested.size(); i++) {
+            clear.put(tested.get(i), discovery[i]);
+        }
+        List<QuestionComparison> questions = new ArrayList<>();
+        for (int q = 0; q < compared.size(); q++) {
+            Question question = compared.get(q);
+            List<Line> lines = drafts.get(q).stream().map(d -> line(d, clear.getOrDefault(d, true), question, messages))
+                    .toList();
+            String[] note = notes.get(q);
+            questions.add(new QuestionComparison(question.key(), question.text(), lines, trends.get(q),
+                    note[0] != null, note[1] == null ? note[0] : null, note[1]));
+        }
+        String fdrNote = tested.size() > 1 ? messages.get("results.compare.fdr", tested.size()) : null;
+        return new OneYearOn(labels, baseline.label(), current.label(), questions, baseline.definition().id(), minimum,
+                fdrNote);
     }
 
-    private static Line line(String measureLabel, String group, boolean groupRow, List<List<Measures.Measure>> perWave,
-                             Measures.Measure current, Question question, boolean suppress, int threshold,
-                             Messages messages) {
+    /** Kept for callers that know of no decisions: nothing asked differently is compared. */
+    static OneYearOn build(WaveSummaries.Chain chain, Scope scope, boolean suppress, int threshold, Messages messages) {
+        return build(chain, scope, suppress, threshold, Rules.strict(ResultsConfiguration.DEFAULT_VERDICT_MINIMUM),
+                messages);
+    }
+
+    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter
+            .ofPattern("d MMMM yyyy", java.util.Locale.UK).withZone(java.time.ZoneId.of("Europe/London"));
+
+    /**
+     * Why a question cannot simply be compared with its baseline: null when its wording, answer
+     * options (codes and words) and scale are the same in both waves.
+     */
+    @Nullable
+    static String difference(@Nullable Question before, Question now, Messages messages) {
+        if (before == null) {
+            return null;
+        }
+        List<String> changes = new ArrayList<>();
+        if (!before.text().strip().equals(now.text().strip())) {
+            changes.add(messages.get("results.compare.changed.wording"));
+        }
+        if (before.type() != now.type()) {
+            changes.add(messages.get("results.compare.changed.scale"));
+        } else if (!before.options().equals(now.options())) {
+            changes.add(messages.get("results.compare.changed.options"));
+        }
+        return changes.isEmpty() ? null : messages.get("results.compare.differs", String.join(
+                " " + messages.get("results.compare.and") + " ", changes));
+    }
+
+    @Nullable
+    private static Charts.TrendChart trend(Question question, List<List<Measures.Measure>> overall, Measures.Measure first,
+                                           List<String> labels, boolean suppress, int threshold, Messages messages) {
+        if (first.optionCode() != null) {
+            return null;
+        }
+        List<Double> values = new ArrayList<>();
+        List<String> valueLabels = new ArrayList<>();
+        for (List<Measures.Measure> wave : overall) {
+            Measures.Measure m = find(wave, first);
+            boolean shown = m != null && !hidden(m, suppress, threshold);
+            values.add(shown ? m.value() : Double.NaN);
+            valueLabels.add(shown ? value(m) : m != null && m.size() > 0 && hidden(m, suppress, threshold) ? Figures.SUPPRESSED : "");
+        }
+        String measureLabel = messages.get(first.labelKey());
+        return Charts.trend("trend-" + question.key(), question.text(),
+                messages.get("results.chart.trend", measureLabel, String.join(", ", labels)), labels, values,
+                valueLabels, !first.isMean());
+    }
+
+    private static Draft draft(String measureLabel, String group, boolean groupRow, List<List<Measures.Measure>> perWave,
+                               Measures.Measure current, Question question, boolean suppress, int threshold,
+                               int minimum, @Nullable String fixed, Messages messages) {
         List<String> values = new ArrayList<>();
         Measures.Measure now = null;
         Measures.Measure before = null;
@@ -113,29 +215,55 @@ final class Comparisons {
                 before = m;
             }
         }
+        String measure = capitalised(measureLabel);
         if (now == null || before == null || now.size() == 0 || before.size() == 0) {
-            return new Line(capitalised(measureLabel), measureLabel, group, groupRow, values, "", "",
-                    messages.get("results.verdict.no.figures"), "");
+            return new Draft(measure, measureLabel, group, groupRow, values, null, false,
+                    messages.get("results.verdict.no.figures"));
         }
-        Comparison comparison = Comparison.of(before, now, question.direction(), threshold);
-        if (comparison.verdict() == Comparison.Verdict.TOO_FEW
-                || (suppress && (hidden(now, true, threshold) || hidden(before, true, threshold)))) {
-            return new Line(capitalised(measureLabel), measureLabel, group, groupRow, values, "", "",
+        if (fixed != null) {
+            return new Draft(measure, measureLabel, group, groupRow, values, null, now.isMean(), fixed);
+        }
+        if (suppress && (hidden(now, true, threshold) || hidden(before, true, threshold))) {
+            return new Draft(measure, measureLabel, group, groupRow, values, null, now.isMean(),
+                    messages.get(Comparison.Verdict.TOO_FEW.key));
+        }
+        return new Draft(measure, measureLabel, group, groupRow, values,
+                Comparison.of(before, now, question.direction(), minimum), now.isMean(), null);
+    }
+
+    /** Words a drafted line; {@code clear} false when its group change did not survive the page's false discovery rate. */
+    private static Line line(Draft d, boolean clear, Question question, Messages messages) {
+        if (d.comparison() == null) {
+            return new Line(d.measure(), d.inSentence(), d.group(), d.groupRow(), d.values(), "", "",
+                    d.fixedVerdict(), "");
+        }
+        Comparison comparison = d.comparison();
+        if (comparison.verdict() == Comparison.Verdict.TOO_FEW) {
+            return new Line(d.measure(), d.inSentence(), d.group(), d.groupRow(), d.values(), "", "",
                     messages.get(Comparison.Verdict.TOO_FEW.key), "");
         }
-        boolean mean = now.isMean();
-        String change = mean ? Figures.signedDecimal(comparison.change())
-                : messages.get("results.points", Figures.points(comparison.change()));
+        boolean mean = d.mean();
+        // The change shown is the difference of the figures shown (47% - 38% is "+9 points", never
+        // "+10"); the interval and the verdict come from the unrounded figures.
+        String change = mean ? Figures.signedDecimal(Figures.roundedChange(comparison.before(), comparison.after(), 10))
+                : messages.get("results.points", Figures.points(Figures.roundedChange(comparison.before(),
+                comparison.after(), 100)));
         String interval = mean
                 ? messages.get("results.interval", Figures.signedDecimal(comparison.lower()), Figures.signedDecimal(comparison.upper()))
                 : messages.get("results.interval", Figures.points(comparison.lower()), Figures.points(comparison.upper()));
-        String tone = switch (comparison.verdict()) {
+        Comparison.Verdict verdict = comparison.verdict().clear() && !clear
+                ? Comparison.Verdict.NO_CLEAR_CHANGE : comparison.verdict();
+        String tone = switch (verdict) {
             case IMPROVED -> "improved";
             case WORSE -> "worse";
             default -> "";
         };
-        return new Line(capitalised(measureLabel), measureLabel, group, groupRow, values, change, interval,
-                messages.get(comparison.verdict().key), tone);
+        String words = messages.get(verdict.key);
+        if (verdict != comparison.verdict()) {
+            words = messages.get("results.verdict.same.many");
+        }
+        return new Line(d.measure(), d.inSentence(), d.group(), d.groupRow(), d.values(), change, interval, words, tone,
+                comparison.change());
     }
 
     /** In published figures, a share is withheld when its group, or those it counts or leaves out, are too few. */

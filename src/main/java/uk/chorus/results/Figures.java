@@ -48,4 +48,12 @@ final class Figures {
         String text = decimal(value);
         return value > 0.05 ? "+" + text : text;
     }
+
+    /**
+     * The change between two figures as they are shown: each rounded first ({@code perUnit} 100 for
+     * whole percentages, 10 for one decimal place), so a reader's subtraction gives the change shown.
+     */
+    static double roundedChange(double before, double after, int perUnit) {
+        return (Math.round(after * perUnit) - Math.round(before * perUnit)) / (double) perUnit;
+    }
 }

@@ -45,12 +45,14 @@ public class PublishedFigures {
     private final SmallestGroup smallestGroup;
     private final Messages messages;
     private final JsonMapper json;
+    private final ComparisonRules rules;
     private final Cache<String, Preview> previews = Caffeine.newBuilder().maximumSize(50)
             .expireAfterAccess(Duration.ofHours(1)).build();
     private final Cache<Stored, PublishedWave> stored = Caffeine.newBuilder().maximumSize(100).build();
 
     PublishedFigures(Publications publications, WaveSummaries summaries, SurveyVersions versions,
-                     SmallestGroup smallestGroup, Messages messages, JsonMapper json) {
+                     SmallestGroup smallestGroup, Messages messages, JsonMapper json, ComparisonRules rules) {
+        this.rules = rules;
         this.publications = publications;
         this.summaries = summaries;
         this.versions = versions;
@@ -146,7 +148,7 @@ public class PublishedFigures {
                 List<WaveSummaries.WaveFigures> waves = chain.stream().map(Map.Entry::getKey).toList();
                 oneYearOn = Comparisons.build(new WaveSummaries.Chain(waves, null),
                         new Comparisons.Scope(onlyKey, onlyCode, onlyKey == null ? by : null), true,
-                        published.threshold(), messages);
+                        published.threshold(), rules.of(definition), messages);
             } else {
                 missing = definition.baseline();
             }

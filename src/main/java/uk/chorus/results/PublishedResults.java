@@ -57,11 +57,14 @@ final class PublishedResults {
         long responses = published.responses();
         String onlyLabel = onlyQuestion == null ? null
                 : onlyQuestion.text() + ": " + onlyQuestion.labelFor(onlyCode);
-        return new SurveyResults(definition.id(), definition.title(), definition.wave(),
+        SurveyResults results = new SurveyResults(definition.id(), definition.title(), definition.wave(),
                 responses == PublishedWave.WITHHELD ? null : responses,
                 responses == PublishedWave.WITHHELD ? Figures.SUPPRESSED : Figures.count(responses), 0, false, true,
                 published.threshold(), published.rounded(), byQuestion == null ? null : byQuestion.text(), onlyLabel,
                 null, List.of(), questions, anyWithheld, oneYearOn, missingBaseline);
+        // Filtered, the wave's published total is not the group's: those asked stay unknown rather than wrong.
+        return Reach.apply(results, definition, filtered || responses == PublishedWave.WITHHELD ? null : responses,
+                byQuestion == null ? null : byQuestion.key(), messages);
     }
 
     /** The published rows a view shows, as a table whose counts are the published ones (withheld: -1). */

@@ -15,7 +15,34 @@ public record QuestionResult(String key, String text, String kind, boolean group
                              List<Row> rows, boolean showNet, boolean showNumbers, boolean showRates,
                              @Nullable Charts.BarChart bars, @Nullable Charts.StackedChart stacked,
                              @Nullable String headline, @Nullable String verdict, @Nullable String headlineTone,
-                             boolean anySuppressed) {
+                             boolean anySuppressed, List<Reach.Row> reach) {
+
+    /** Without denominators yet: {@link Reach} adds them once every question of the page is counted. */
+    public QuestionResult(String key, String text, String kind, boolean grouped, List<Column> columns,
+                          List<Row> rows, boolean showNet, boolean showNumbers, boolean showRates,
+                          @Nullable Charts.BarChart bars, @Nullable Charts.StackedChart stacked,
+                          @Nullable String headline, @Nullable String verdict, @Nullable String headlineTone,
+                          boolean anySuppressed) {
+        this(key, text, kind, grouped, columns, rows, showNet, showNumbers, showRates, bars, stacked, headline, verdict,
+                headlineTone, anySuppressed, List.of());
+    }
+
+    QuestionResult withReach(List<Reach.Row> rows) {
+        return new QuestionResult(key, text, kind, grouped, columns, this.rows, showNet, showNumbers, showRates, bars,
+                stacked, headline, verdict, headlineTone, anySuppressed, rows);
+    }
+
+    /** Each row with its denominators beside it, for the page. */
+    public record RowWithReach(Row row, Reach.Row reach) {
+    }
+
+    public List<RowWithReach> rowsWithReach() {
+        List<RowWithReach> joined = new java.util.ArrayList<>();
+        for (int r = 0; r < rows.size() && r < reach.size(); r++) {
+            joined.add(new RowWithReach(rows.get(r), reach.get(r)));
+        }
+        return joined;
+    }
 
     /** An answer; {@code inBase} false for "don't know" and "prefer not to say", which have no percentage. */
     public record Column(String code, String label, boolean inBase) {

@@ -18,6 +18,8 @@ import java.util.Map;
  */
 final class QuestionResults {
     private static final String[] SCALE_TONES = {"neg2", "neg1", "neutral", "pos1", "pos2"};
+    /** Distinct fills for answers that are not a scale (chorus.css): enough for every primary need. */
+    static final int SERIES_TONES = 12;
 
     private QuestionResults() {
     }
@@ -190,7 +192,7 @@ final class QuestionResults {
         List<Charts.Legend> legend = new ArrayList<>();
         for (int i = 0; i < inBase.size(); i++) {
             String tone = type.isScale() ? scaleTone(type, question.options.get(inBase.get(i)).code())
-                    : "c" + (i % 8 + 1);
+                    : "c" + (i % SERIES_TONES + 1);
             tones.add(tone);
             legend.add(new Charts.Legend(question.options.get(inBase.get(i)).label(), tone));
         }

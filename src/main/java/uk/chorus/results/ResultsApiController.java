@@ -50,11 +50,13 @@ class ResultsApiController {
     }
 
     @Serdeable
-    record Group(String code, String label, @Nullable Long base, boolean suppressed, List<Answer> answers) {
+    record Group(String code, String label, @Nullable Long base, boolean suppressed, List<Answer> answers,
+                 @Nullable Reach.Row reach) {
     }
 
     @Serdeable
-    record QuestionFigures(String key, String text, String kind, List<Answer> answers, List<Group> groups) {
+    record QuestionFigures(String key, String text, String kind, List<Answer> answers, List<Group> groups,
+                           @Nullable Reach.Row reach) {
     }
 
     @Serdeable
@@ -89,11 +91,13 @@ class ResultsApiController {
         List<QuestionFigures> questions = new ArrayList<>();
         for (QuestionResult question : figures.questions()) {
             List<Group> groups = new ArrayList<>();
-            for (QuestionResult.Row row : question.rows().subList(1, question.rows().size())) {
-                groups.add(new Group(row.code(), row.label(), row.base(), row.base() == null, answers(question, row)));
+            for (int r = 1; r < question.rows().size(); r++) {
+                QuestionResult.Row row = question.rows().get(r);
+                groups.add(new Group(row.code(), row.label(), row.base(), row.base() == null, answers(question, row),
+                        reach(question, r)));
             }
             questions.add(new QuestionFigures(question.key(), question.text(), question.kind(),
-                    answers(question, question.rows().get(0)), groups));
+                    answers(question, question.rows().get(0)), groups, reach(question, 0)));
         }
         return HttpResponse.ok(new Results(surveyId, figures.title(), figures.smallestGroup(), figures.responses(),
                 query.by(), figures.rounded(), questions));
@@ -109,5 +113,10 @@ class ResultsApiController {
                     column.inBase() ? row.base() : null, cell.suppressed()));
         }
         return answers;
+    }
+
+    /** Asked, answered, skipped and "don't know or prefer not to say": a null count is withheld or unknown. */
+    private static Reach.Row reach(QuestionResult question, int row) {
+        return row < question.reach().size() ? question.reach().get(row) : null;
     }
 }

@@ -67,6 +67,12 @@ class ResultsController {
         return page(authentication, surveyId, by, only, null, null, view, null, "compare", "results/compare");
     }
 
+    @Get("/headline")
+    MutableHttpResponse<?> headline(Authentication authentication, String surveyId, @Nullable @QueryValue String by,
+                                    @Nullable @QueryValue String view) {
+        return page(authentication, surveyId, by, null, null, null, view, null, "headline", "results/headline");
+    }
+
     @Get("/quarters")
     MutableHttpResponse<?> quarters(Authentication authentication, String surveyId, @Nullable @QueryValue String view) {
         return page(authentication, surveyId, null, null, null, null, view, null, "quarters", "results/quarters");
@@ -130,6 +136,9 @@ class ResultsController {
                     : Quarters.build(chain, false, smallestGroup.of(definition), messages));
         } else {
             model.put("results", results.results(surveyId, options).orElseThrow());
+        }
+        if (tab.equals("headline") && model.get("results") instanceof SurveyResults figures && figures.oneYearOn() != null) {
+            model.put("headline", Headline.of(figures.oneYearOn()));
         }
         return Pages.render(template, model);
     }

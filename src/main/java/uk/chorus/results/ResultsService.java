@@ -36,7 +36,8 @@ public class ResultsService {
      * Finished results and what they were worked out from: the newest change to the survey or any
      * wave it is compared with, and the population sizes. A change to either makes them stale.
      */
-    private record Entry(List<String> waves, long changeId, Map<String, Map<String, Long>> sizes, SurveyResults results) {
+    private record Entry(List<String> waves, long changeId, Map<String, Map<String, Long>> sizes,
+                         Comparisons.Rules rules, SurveyResults results) {
     }
 
     private final WaveStore store;
@@ -46,11 +47,13 @@ public class ResultsService {
     private final Populations populations;
     private final SmallestGroup smallestGroup;
     private final Messages messages;
+    private final ComparisonRules rules;
     private final Cache<Key, Entry> cache = Caffeine.newBuilder().maximumSize(500)
             .expireAfterAccess(Duration.ofHours(1)).build();
 
     ResultsService(WaveStore store, WaveSummaries summaries, WaveSnapshots snapshots, SurveyVersions versions,
-                   Populations populations, SmallestGroup smallestGroup, Messages messages) {
+                   Populations populations, SmallestGroup smallestGroup, Messages messages, ComparisonRules rules) {
+        this.rules = rules;
         this.store = store;
         this.summaries = summaries;
         this.snapshots = snapshots;
@@ -73,9 +76,12 @@ public class ResultsService {
         }
         Key key = new Key(surveyId, survey.get().versionId(), options);
         Map<String, Map<String, Long>> sizes = populations.of(surveyId);
+        // A lead's decision that a reworded question is comparable changes verdicts: it is read each time, like sizes.
+        Comparisons.Rules verdictRules = rules.of(survey.get().definition());
         if (!options.partials()) {
             Entry cached = cache.getIfPresent(key);
-            if (cached != null && cached.sizes().equals(sizes) && cached.changeId() == store.latestChange(cached.waves())) {
+            if (cached != null && cached.sizes().equals(sizes) && cached.rules().equals(verdictRules)
+                    && cached.changeId() == store.latestChange(cached.waves())) {
                 return Optional.of(cached.results());
             }
         }
@@ -92,7 +98,7 @@ public class ResultsService {
         long changeId = store.latestChange(waves);
         Comparisons.OneYearOn oneYearOn = chain.comparable()
                 ? Comparisons.build(chain, new Comparisons.Scope(options.onlyKey(), options.onlyCode(), options.by()),
-                options.suppress(), smallestGroup.of(definition), messages)
+                options.suppress(), smallestGroup.of(definition), verdictRules, messages)
                 : null;
         if (options.partials()) {
             return store.withPartials(surveyId).map(wave -> compute(definition, wave, options, sizes, oneYearOn, chain));
@@ -107,7 +113,7 @@ public class ResultsService {
             return compute(definition, wave, options, sizes, oneYearOn, chain);
         });
         // Stamped with the change read before counting began: anything newer makes the next view recount.
-        results.ifPresent(r -> cache.put(key, new Entry(List.copyOf(waves), changeId, sizes, r)));
+        results.ifPresent(r -> cache.put(key, new Entry(List.copyOf(waves), changeId, sizes, verdictRules, r)));
         return results;
     }
 
@@ -164,11 +170,13 @@ public class ResultsService {
             }
         }
         boolean hideTotal = options.suppress() && complete > 0 && complete < threshold;
-        return new SurveyResults(definition.id(), definition.title(), definition.wave(), hideTotal ? null : complete,
+        SurveyResults results = new SurveyResults(definition.id(), definition.title(), definition.wave(), hideTotal ? null : complete,
                 hideTotal ? Figures.SUPPRESSED : Figures.count(complete), partial, false, options.suppress(), threshold,
                 options.roundToFive(), by == null ? null : by.question.text(), onlyLabel, weightedBy,
                 representation(wave, everyone, sizes, options.suppress(), threshold), questions, anySuppressed || hideTotal,
                 oneYearOn, chain.missingBaseline());
+        return Reach.apply(results, definition, hideTotal ? null : complete + (options.partials() ? partial : 0),
+                by == null ? null : by.question.key(), messages);
     }
 
     /** A wave whose raw answers are gone: every question, overall or by one group, from its stored counts. */
@@ -195,10 +203,12 @@ public class ResultsService {
         }
         long complete = summary.responses();
         boolean hideTotal = options.suppress() && complete > 0 && complete < threshold;
-        return new SurveyResults(definition.id(), definition.title(), definition.wave(), hideTotal ? null : complete,
+        SurveyResults results = new SurveyResults(definition.id(), definition.title(), definition.wave(), hideTotal ? null : complete,
                 hideTotal ? Figures.SUPPRESSED : Figures.count(complete), 0, true, options.suppress(), threshold,
                 options.roundToFive(), by == null ? null : by.question.text(), null, null, List.of(), questions,
                 anySuppressed || hideTotal, oneYearOn, chain.missingBaseline());
+        return Reach.apply(results, definition, hideTotal ? null : complete, by == null ? null : by.question.key(),
+                messages);
     }
 
     /** The sentence under a question: its headline measure now, against the baseline, and the verdict. */

@@ -83,6 +83,7 @@ class ArchitectureTest {
             Map.entry("change_cursors", "changes"),
             Map.entry("result_snapshots", "results"),
             Map.entry("population_sizes", "results"),
+            Map.entry("comparable_questions", "results"),
             Map.entry("result_publications", "results"),
             Map.entry("result_publication_versions", "results"),
             Map.entry("feedback_items", "feedback"),

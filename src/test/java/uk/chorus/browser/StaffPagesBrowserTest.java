@@ -97,7 +97,8 @@ class StaffPagesBrowserTest extends BrowserTest {
             check(lead, "results");
             lead.open("/staff/surveys/family-voice-2026/results?view=published");
             check(lead, "results-published");
-            for (String page : new String[]{"results/compare", "results/quarters", "population", "publish"}) {
+            for (String page : new String[]{"results/compare", "results/headline", "results/cross",
+                "results/quarters", "population", "publish"}) {
                 lead.open("/staff/surveys/family-voice-2026/" + page);
                 check(lead, page.replace('/', '-'));
             }

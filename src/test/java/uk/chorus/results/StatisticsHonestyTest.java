@@ -1,0 +1,247 @@
+package uk.chorus.results;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import uk.chorus.support.ChorusTest;
+import uk.chorus.support.StaffClient;
+import uk.chorus.support.StaffFixture;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Statistics a statistician would sign, on two waves of known answers
+ * (src/test/resources/surveys-statistics): a reworded question is not compared until a lead
+ * decides it may be; no verdict rests on fewer than 30 people; group verdicts allow for many
+ * comparisons; every routed question says how many were asked, answered and skipped; any two
+ * closed questions cross-tabulate with a chi-square test.
+ */
+@MicronautTest(transactional = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StatisticsHonestyTest extends ChorusTest {
+    private static final String NOW = "stats-now";
+    private static final String BASE = "stats-base";
+    private static final String PAGE = "/staff/surveys/" + NOW + "/results";
+    private static final String[] NEEDS = {"spld", "mld", "sld", "pmld", "semh", "slcn", "hi", "vi", "msi", "pd", "asd",
+        "other"};
+    private StaffClient lead;
+
+    @Override
+    protected String surveysDir() {
+        return "src/test/resources/surveys-statistics";
+    }
+
+    @BeforeAll
+    void twoWavesOfKnownAnswers() {
+        // Each wave: 50 EHCP, 40 SEN Support and 10 "neither" (fewer than 30: never a verdict).
+        // "same_q" asked the same way: 30% yes last year (15/50, 13/40, 2/10), 70% this year (35/50, 27/40, 8/10).
+        // "help" reworded from agreement to faces: 40% positive then, 80% now.
+        // "routed" only for those answering "yes" to "gate": last year 50 asked, all answered; this
+        // year 60 asked, 45 answered (30 good, 10 okay, 5 not good) and 15 skipped it.
+        for (int i = 0; i < 100; i++) {
+            String support = support(i);
+            int inGroup = support.equals("ehcp") ? i : support.equals("sen-support") ? i - 50 : i - 90;
+            boolean yesBefore = inGroup < (support.equals("ehcp") ? 15 : support.equals("sen-support") ? 13 : 2);
+            boolean yesNow = inGroup < (support.equals("ehcp") ? 35 : support.equals("sen-support") ? 27 : 8);
+            String agree = i % 10 < 4 ? "agree" : i % 10 < 8 ? "disagree" : "neither";
+            String face = i % 10 < 8 ? "good" : i % 10 < 9 ? "okay" : "not-good";
+            boolean gateBefore = i % 2 == 0;
+            StaffFixture.respond(server.getURI(), BASE, answers(support, yesBefore, agree, gateBefore,
+                    gateBefore ? "good" : null));
+            boolean gateNow = i % 5 < 3;
+            int asked = (i / 5) * 3 + i % 5; // 0..59 among those asked
+            String routed = !gateNow ? null : asked < 30 ? "good" : asked < 40 ? "okay" : asked < 45 ? "not-good" : null;
+            StaffFixture.respond(server.getURI(), NOW, answers(support, yesNow, face, gateNow, routed)
+                    .replace("}", ", \"need\": \"" + NEEDS[i % NEEDS.length] + "\"}"));
+        }
+        StaffClient admin = StaffFixture.signedIn(server.getURI(), TEST_ADMIN, TEST_ADMIN_PASSWORD);
+        lead = StaffFixture.invite(server.getURI(), admin, "lead@example.org", "lead");
+    }
+
+    @Test
+    @Order(1)
+    void aRewordedQuestionIsShownSideBySideWithNoVerdictUntilALeadMarksItComparable() {
+        Document page = lead.get(PAGE + "/compare").document();
+        List<String> help = compareRow(page, "help", "All who answered");
+        assertThat(help).containsSubsequence("40%", "80%", "Not compared");
+        assertThat(help).doesNotContain("Improved");
+        assertThat(page.select("#c-help-difference").text())
+                .contains("the wording and the answer scale changed");
+        // Asked the same way: compared, with its verdict (yes/no has no better way, so "went up").
+        assertThat(compareRow(page, "same_q", "All who answered")).containsSubsequence("30%", "70%", "+40 points",
+                "Went up");
+        // The question's own results carry no verdict either.
+        assertThat(lead.get(PAGE).document().select("#q-help").text()).doesNotContain("Improved");
+
+        // A reason is required, and a refused decision writes nothing.
+        String before = databaseState();
+        var refused = lead.post(PAGE + "/comparable/help", "decision", "mark", "reason", "   ");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.document().text()).contains("Enter why the two waves may be compared");
+        assertThat(databaseState()).isEqualTo(before);
+        // A question asked the same way cannot be marked.
+        assertThat(lead.get(PAGE + "/comparable/same_q").status()).isEqualTo(404);
+
+        var marked = lead.post(PAGE + "/comparable/help", "decision", "mark", "reason",
+                "The youth forum agreed the faces mean the same as agree and disagree");
+        assertThat(marked.status()).isEqualTo(303);
+        assertThat(marked.location()).endsWith("/results/compare#c-help");
+        Document after = lead.get(PAGE + "/compare").document();
+        assertThat(compareRow(after, "help", "All who answered")).containsSubsequence("40%", "80%", "+40 points",
+                "Improved");
+        assertThat(after.select("#c-help-decision").text()).contains("lead@example.org")
+                .contains("The youth forum agreed the faces mean the same as agree and disagree");
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'question marked comparable' "
+                + "AND detail LIKE 'The youth forum agreed%'")).isEqualTo(1);
+
+        // Withdrawn, the verdict goes again.
+        lead.post(PAGE + "/comparable/help", "decision", "unmark");
+        assertThat(compareRow(lead.get(PAGE + "/compare").document(), "help", "All who answered"))
+                .contains("Not compared");
+        assertThat(count("SELECT count(*) FROM comparable_questions")).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void aSmallGroupShowsItsFiguresWithoutAVerdictAndGroupVerdictsAllowForManyComparisons() {
+        Document page = lead.get(PAGE + "/compare?by=support").document();
+        // 10 "neither" each year went from 20% to 80% saying yes: the figures, but no verdict.
+        List<String> neither = compareRow(page, "same_q", "Neither");
+        assertThat(neither).containsSubsequence("20%", "80%", "Too few people to say");
+        assertThat(neither).doesNotContain("Went up");
+        assertThat(compareRow(page, "same_q", "Education, Health and Care plan (EHCP)")).containsSubsequence("30%", "70%", "Went up");
+        assertThat(page.select("#fdr-note").text()).contains("Benjamini-Hochberg");
+        assertThat(page.text()).contains("No verdict is given for a wave or group of fewer than 30 people");
+    }
+
+    @Test
+    @Order(3)
+    void aRoutedQuestionSaysHowManyWereAskedAnsweredAndSkippedInThePageTheApiAndTheCsv() {
+        // 60 answered "yes" to the gate and were asked; 45 answered, 15 skipped: 75% of those asked.
+        Document page = lead.get(PAGE).document();
+        assertThat(reachRow(page, "routed", "All who answered")).containsExactly("60", "45", "15", "0", "75%");
+        // Asked of everyone (100): all answered the gate.
+        assertThat(reachRow(page, "gate", "All who answered")).containsExactly("100", "100", "0", "0", "100%");
+        // By group, each group's own: 30 of the 50 EHCP families were asked.
+        Document byGroup = lead.get(PAGE + "?by=support").document();
+        assertThat(reachRow(byGroup, "routed", "Education, Health and Care plan (EHCP)").get(0)).isEqualTo("30");
+
+        var reply = api().get("/api/v1/surveys/" + NOW + "/results",
+                StaffFixture.token(server.getURI(), "lead@example.org", StaffFixture.PASSWORD));
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).contains("\"asked\":60,\"answered\":45,\"skipped\":15,\"noView\":0");
+
+        String csv = lead.get("/staff/surveys/" + NOW + "/results.csv").body();
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith("asked,answered,skipped,dont_know_or_prefer_not");
+        assertThat(csv.lines().filter(l -> l.startsWith(NOW + ",routed,")).findFirst().orElseThrow())
+                .endsWith(",60,45,15,0");
+    }
+
+    @Test
+    @Order(4)
+    void aLeadCrossTabulatesAnyTwoClosedQuestionsWithAChiSquareTestAndItsAssumptionsChecked() {
+        Document page = lead.get(PAGE + "/cross?rows=support&columns=same_q").document();
+        // EHCP 35 yes of 50 (70% of the row); 70 said yes in all, so 35 is 50% of the column.
+        assertThat(crossRow(page, "Education, Health and Care plan (EHCP)")).containsSubsequence("50",
+                "35 70% of row 50% of column", "15 30% of row 50% of column");
+        // Expected yes/no: 35/15, 28/12, 7/3 against 35/15, 27/13, 8/2:
+        // 1/28 + 1/12 + 1/7 + 1/3 = 0.595 on 2 df, p = exp(-0.595/2) = 0.743; smallest expected 3.
+        assertThat(page.select("#cross-test").text()).contains("No clear link").contains("0.60 on 2 degrees of freedom")
+                .contains("p = 0.743");
+        assertThat(page.select("#cross-assumptions").text()).contains("the smallest is 3.0");
+
+        // As published: the 2 "neither" who said no are withheld, and so is the test.
+        Document published = lead.get(PAGE + "/cross?rows=support&columns=same_q&view=published").document();
+        assertThat(crossRow(published, "Neither")).contains("[c]");
+        assertThat(published.select("#cross-test")).isEmpty();
+        assertThat(published.select("#cross-assumptions").text()).contains("not shown because some figures are withheld");
+
+        // Not about-you questions either: the gate against the routed question's answers.
+        assertThat(lead.get(PAGE + "/cross?rows=gate&columns=help").document().select("#cross-table")).isNotEmpty();
+        var same = lead.get(PAGE + "/cross?rows=same_q&columns=same_q");
+        assertThat(same.status()).isEqualTo(422);
+        assertThat(same.document().select(".govuk-error-summary").text()).contains("Choose two different questions");
+    }
+
+    @Test
+    @Order(5)
+    void everyAnswerOfAChartHasItsOwnFill() {
+        // Twelve primary needs by support: twelve series, twelve different fills (none reused, as
+        // SLD and ASD once both were purple).
+        Document page = lead.get(PAGE + "/cross?rows=support&columns=need").document();
+        List<String> legend = page.select("#cross .chorus-legend__swatch").eachAttr("class");
+        assertThat(legend).hasSize(12).doesNotHaveDuplicates();
+        Element firstBar = page.select("#cross svg").first();
+        List<String> fills = firstBar.select("rect.chorus-chart__segment").eachAttr("class");
+        assertThat(fills.stream().distinct().count()).isEqualTo(12);
+    }
+
+    @Test
+    @Order(6)
+    void theHeadlineSummaryGivesEveryMeasuresTrendAndVerdictThenWhatNeedsAttention() {
+        Document page = lead.get(PAGE + "/headline").document();
+        assertThat(page.select("#headline-measures tbody tr").eachText())
+                .anySatisfy(row -> assertThat(row).contains("Do you know about the Local Offer?").contains("30% 70%")
+                        .contains("Went up"))
+                .anySatisfy(row -> assertThat(row).contains("How good is the help you get at school?")
+                        .contains("Not compared"));
+        // The assessment: all 50 positive last year, 30 of 45 (67%) now: clearly worse.
+        assertThat(page.select("#headline-falls li").eachText())
+                .containsExactly("How good was the assessment? Share positive (agree, or good): 67% now, -33 points.");
+        // Split by support, each group has fewer than 30 asked: no group verdict to flag.
+        assertThat(lead.get(PAGE + "/headline?by=support").document().text())
+                .contains("No group's figures clearly got worse");
+    }
+
+    private static List<String> crossRow(Document page, String label) {
+        for (Element row : page.select("#cross-table tbody tr")) {
+            if (row.selectFirst("th").text().equals(label)) {
+                return row.select("td").eachText();
+            }
+        }
+        throw new AssertionError("No cross-table row " + label);
+    }
+
+    private static List<String> reachRow(Document page, String key, String group) {
+        for (Element row : page.select("#reach-" + key + " tbody tr")) {
+            if (row.selectFirst("th").text().equals(group)) {
+                return row.select("td").eachText();
+            }
+        }
+        throw new AssertionError("No denominators row for " + group + " of " + key);
+    }
+
+    private static String support(int i) {
+        return i < 50 ? "ehcp" : i < 90 ? "sen-support" : "neither";
+    }
+
+    private static String answers(String support, boolean yes, String help, boolean gate, String routed) {
+        List<String> fields = new ArrayList<>();
+        fields.add("\"support\": \"" + support + "\"");
+        fields.add("\"same_q\": \"" + (yes ? "yes" : "no") + "\"");
+        fields.add("\"help\": \"" + help + "\"");
+        fields.add("\"gate\": \"" + (gate ? "yes" : "no") + "\"");
+        if (routed != null) {
+            fields.add("\"routed\": \"" + routed + "\"");
+        }
+        return "{" + String.join(", ", fields) + "}";
+    }
+
+    private static List<String> compareRow(Document page, String key, String group) {
+        for (Element row : page.select("#c-" + key + " table tbody tr")) {
+            List<String> cells = row.select("td").eachText();
+            if (cells.get(0).equals(group)) {
+                return cells;
+            }
+        }
+        throw new AssertionError("No comparison row for " + group + " of " + key);
+    }
+}
