@@ -122,8 +122,10 @@ class SecurityFindingsTest extends ChorusTest {
             PlainHttpClient.Reply reply = http.raw("POST /staff/accounts/invite HTTP/1.1\r\nHost: evil.example\r\n"
                     + "Cookie: chorus_session=" + session + "\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                     + "Content-Length: " + form.length() + "\r\n\r\n", form);
-            assertThat(reply.status()).isEqualTo(200);
-            String link = org.jsoup.Jsoup.parse(reply.body()).select("code").text();
+            assertThat(reply.status()).isEqualTo(303);
+            PlainHttpClient.Reply shown = http.raw("GET " + reply.header("Location") + " HTTP/1.1\r\nHost: evil.example\r\n"
+                    + "Cookie: chorus_session=" + session + "\r\n\r\n", "");
+            String link = org.jsoup.Jsoup.parse(shown.body()).select("code").text();
             assertThat(link).startsWith("http://localhost:" + server.getPort() + "/invitations/");
             assertThat(link).doesNotContain("evil");
         }

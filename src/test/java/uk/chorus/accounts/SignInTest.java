@@ -100,8 +100,7 @@ class SignInTest extends ChorusTest {
     @Test
     void anInvitationWorksOnceAndARoleChangeTakesEffectAtOnce() {
         StaffClient admin = StaffFixture.signedIn(server.getURI(), "admin@example.org", StaffFixture.ADMIN_PASSWORD);
-        Browser.Page invited = admin.post("/staff/accounts/invite", "email", "Youth.Member@Example.org",
-                "role", "youth-forum");
+        Browser.Page invited = StaffFixture.invitation(admin, "Youth.Member@Example.org", "youth-forum");
         String path = java.net.URI.create(invited.document().select("code").text()).getPath();
         Browser.Page weak = new StaffClient(server.getURI()).postWithoutCsrf(path, "name", "Sam", "password", "short");
         assertThat(weak.status()).isEqualTo(422);

@@ -8,6 +8,7 @@ import uk.chorus.support.Browser;
 import uk.chorus.support.ChorusTest;
 import uk.chorus.support.StaffClient;
 import uk.chorus.support.StaffFixture;
+import uk.chorus.support.TestDatabase;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -97,6 +98,75 @@ class WorkingDayTest extends ChorusTest {
         Document both = lead.get(base + "&reviewed=any").document();
         assertThat(both.select(".govuk-summary-card").first().select(".govuk-tag--green")).isEmpty();
         assertThat(both.select(".govuk-summary-card").last().select(".govuk-tag--green")).hasSize(1);
+    }
+
+    @Test
+    void anInvitationIsMadeOnceHoweverOftenItsPageIsRefreshedAndCanBeWithdrawn() {
+        long before = count("SELECT count(*) FROM invitations");
+        Browser.Page made = admin.post("/staff/accounts/invite", "email", "Refresh.Me@example.org", "role", "viewer");
+        assertThat(made.status()).isEqualTo(303);
+        String shownAt = made.location();
+        String link = admin.get(shownAt).document().select("main code").text();
+        assertThat(link).contains("/invitations/");
+        // A refresh shows the same link and makes nothing new.
+        assertThat(admin.get(shownAt).document().select("main code").text()).isEqualTo(link);
+        assertThat(count("SELECT count(*) FROM invitations")).isEqualTo(before + 1);
+        assertThat(count("SELECT count(*) FROM invitation_links")).isPositive();
+
+        Document accounts = admin.get("/staff/accounts").document();
+        assertThat(accounts.select("tr:contains(refresh.me@example.org)").text()).contains("Waiting");
+
+        // Inviting the same person again withdraws the first link.
+        String second = admin.get(admin.post("/staff/accounts/invite", "email", "refresh.me@example.org", "role", "viewer")
+                .location()).document().select("main code").text();
+        assertThat(browser().get(java.net.URI.create(link).getPath()).status()).isEqualTo(410);
+        assertThat(browser().get(java.net.URI.create(second).getPath()).status()).isEqualTo(200);
+
+        String secondAt = admin.get("/staff/accounts").document()
+                .select("tr:contains(refresh.me@example.org):contains(Waiting) a").attr("href");
+        assertThat(admin.post(secondAt + "/withdraw").status()).isEqualTo(303);
+        assertThat(admin.get(secondAt).document().select("#status").text()).isEqualTo("Withdrawn");
+        assertThat(browser().get(java.net.URI.create(second).getPath()).status()).isEqualTo(410);
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'invitation withdrawn'")).isEqualTo(1);
+        // Someone else, an administrator too, sees the status but never the link.
+        assertThat(lead.get(secondAt).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aLostLinkIsReplacedByANewOneAndTheOldOneStopsWorking() {
+        String at = admin.post("/staff/accounts/invite", "email", "lost.link@example.org", "role", "parent-forum").location();
+        String first = admin.get(at).document().select("main code").text();
+        assertThat(admin.post(at + "/renew").status()).isEqualTo(303);
+        String renewed = admin.get(at).document().select("main code").text();
+        assertThat(renewed).isNotEqualTo(first).contains("/invitations/");
+        assertThat(browser().get(java.net.URI.create(first).getPath()).status()).isEqualTo(410);
+        StaffClient person = new StaffClient(server.getURI());
+        assertThat(person.postWithoutCsrf(java.net.URI.create(renewed).getPath(), "name", "Lost Link",
+                "password", StaffFixture.PASSWORD).status()).isEqualTo(303);
+        assertThat(admin.get(at).document().select("#status").text()).isEqualTo("Accepted");
+        assertThat(admin.get(at).document().select("main code")).isEmpty();
+    }
+
+    @Test
+    void accountsAreListedFiftyAPageByRoleWithCounts() {
+        // Made in the database: 52 sign-ups through the invitation pages would spend seconds hashing passwords.
+        execute("INSERT INTO accounts (email, display_name, role, password_hash) SELECT 'viewer' || n || '@example.org', "
+                + "'Viewer ' || n, 'viewer', 'no password' FROM generate_series(0, 51) n");
+        Document page = admin.get("/staff/accounts?show=viewer").document();
+        assertThat(page.select("#show option[selected]").text()).isEqualTo("Viewer (52)");
+        assertThat(page.select("#accounts-list tbody tr")).hasSize(50);
+        Document last = admin.get(page.select(".govuk-pagination__next a").attr("href")).document();
+        assertThat(last.select("#accounts-list tbody tr")).hasSize(2);
+        assertThat(admin.get("/staff/accounts?who=viewer51").document().select("#accounts-list tbody tr").text())
+                .contains("viewer51@example.org");
+    }
+
+    private void execute(String sql) {
+        try (var connection = TestDatabase.connect(databaseUrl); var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String[] formOf(Document page) {
