@@ -112,7 +112,7 @@ class SignInTest extends ChorusTest {
         assertThat(member.get("/staff/accounts").status()).isEqualTo(403);
 
         Browser.Page list = admin.get("/staff/accounts");
-        String id = list.document().select("tr:contains(youth.member@example.org) a").attr("href").split("/")[3];
+        String id = list.document().select("#accounts-list tr:contains(youth.member@example.org) a").attr("href").split("/")[3];
         // Taking a forum member's role away is confirmed first, naming what changes.
         Browser.Page confirm = admin.post("/staff/accounts/" + id + "/role", "role", "admin");
         assertThat(confirm.status()).isEqualTo(200);
@@ -221,7 +221,7 @@ class SignInTest extends ChorusTest {
                 .isEqualTo("password reset refused,password reset requested,password reset");
 
         // An administrator can make a link to pass on by hand.
-        String id = admin.get("/staff/accounts").document().select("tr:contains(forgetful@example.org) a").attr("href")
+        String id = admin.get("/staff/accounts").document().select("#accounts-list tr:contains(forgetful@example.org) a").attr("href")
                 .split("/")[3];
         Browser.Page made = admin.post("/staff/accounts/" + id + "/reset-link");
         assertThat(made.text()).contains("it works once, for 24 hours");

@@ -12,6 +12,7 @@ import uk.chorus.support.TestDatabase;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +26,14 @@ class WorkingDayTest extends ChorusTest {
     private static final String SURVEY = "family-voice-2026";
     private StaffClient admin;
     private StaffClient lead;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        // An area that has not yet named a person to contact: no survey may open to families.
+        return Map.of("chorus.site.contact-email", "", "chorus.site.data-controller", "Exampleshire County Council",
+                "chorus.site.data-protection-email", "dpo@exampleshire.example", "chorus.feedback.retention", "local-offer=12",
+                "chorus.pledges.contact-retention-months", "18");
+    }
 
     @BeforeAll
     void people() {
@@ -159,6 +168,61 @@ class WorkingDayTest extends ChorusTest {
         assertThat(last.select("#accounts-list tbody tr")).hasSize(2);
         assertThat(admin.get("/staff/accounts?who=viewer51").document().select("#accounts-list tbody tr").text())
                 .contains("viewer51@example.org");
+    }
+
+    @Test
+    void noSurveyOpensToFamiliesUntilTheyHaveAPersonToContact() {
+        Browser.Page start = browser().get("/s/" + SURVEY);
+        assertThat(start.heading()).isEqualTo("This survey is not open yet");
+        assertThat(start.text()).contains("opens as soon as we have named a person you can contact about it");
+        assertThat(browser().get("/s/" + SURVEY + "/begin").heading()).isEqualTo("This survey is not open yet");
+        assertThat(count("SELECT count(*) FROM drafts")).isZero();
+        assertThat(browser().get("/").document().select("a[href='/s/" + SURVEY + "']")).isEmpty();
+        assertThat(lead.get("/staff").document().select("#no-contact").text())
+                .contains("Families cannot start any survey yet");
+    }
+
+    @Test
+    void thePrivacyNoticeNamesWhoIsResponsibleWhyAndHowLongForEveryForm() {
+        Document privacy = browser().get("/privacy").document();
+        assertThat(privacy.select("#data-controller").text()).startsWith("Exampleshire County Council is the data controller");
+        assertThat(privacy.select("#lawful-basis").text()).contains("Article 6(1)(e)").contains("Article 9(2)(g)");
+        assertThat(privacy.text()).contains("data protection officer by emailing dpo@exampleshire.example")
+                .contains("every form on this website: the surveys, feedback on the Local Offer and on services, and the SEND pledge");
+        String retention = privacy.select("#retention").text();
+        assertThat(retention).contains("Survey answers Deleted 24 months after the survey closes")
+                .contains("Feedback Deleted 24 months after the day it was given. Some kinds differ: local offer: 12 months.")
+                .contains("Contact details given with feedback")
+                .contains("Pledge contacts' names and email addresses Deleted 18 months after the pledge's one-year review")
+                .contains("Email addresses for a link to finish later Not kept");
+    }
+
+    @Test
+    void aThemesCommentsAreExportedWithTheirDatesSourcesAndGroups() throws InterruptedException {
+        String csv = "channel,date,service,text,EHCP\n"
+                + "service,2026-02-10,Respite centre,\"We waited a year for overnight short breaks\",ehcp\n"
+                + "service,2026-02-11,Respite centre,The bus was late again.,\n";
+        Browser.Page ready = lead.postFile("/staff/feedback/import", "file", "themes.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(lead.post(ready.document().select("form[action^=/staff/feedback/import/]").attr("action")).status()).isEqualTo(303);
+
+        String path = "/staff/themes/short-breaks/comments.csv";
+        Browser.Page export = lead.get(path);
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!export.body().contains("overnight short breaks") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            export = lead.get(path);
+        }
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Disposition")).contains("attachment; filename=\"theme-short-breaks-comments.csv\"");
+        List<String> lines = export.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("Date,Source,\"Survey question, or channel and service\",Themes,Comment,Groups,Reference");
+        String row = lines.stream().filter(l -> l.contains("overnight short breaks")).findFirst().orElseThrow();
+        assertThat(row).startsWith("2026-02-10,").contains("Respite centre").contains("Short breaks")
+                .contains("Feedback").contains("EHCP");
+        assertThat(export.body()).doesNotContain("The bus was late again.");
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'theme comments exported'")).isPositive();
+        assertThat(admin.get(path).status()).isEqualTo(403);
+        assertThat(lead.get("/staff/themes/no-such-theme/comments.csv").status()).isEqualTo(404);
     }
 
     private void execute(String sql) {
