@@ -137,7 +137,10 @@ class WorkingDayTest extends ChorusTest {
         assertThat(admin.get(secondAt).document().select("#status").text()).isEqualTo("Withdrawn");
         assertThat(browser().get(java.net.URI.create(second).getPath()).status()).isEqualTo(410);
         assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'invitation withdrawn'")).isEqualTo(1);
-        // Someone else, an administrator too, sees the status but never the link.
+        // Addresses in the audit log break before "@" and ".", never mid-word.
+        Document audit = admin.get("/staff/audit?action=invitation+withdrawn").document();
+        assertThat(audit.select("tbody td.chorus-wrap").first().html()).isEqualTo("test-admin<wbr>@example<wbr>.org");
+        // A lead never sees an invitation.
         assertThat(lead.get(secondAt).status()).isEqualTo(403);
     }
 
@@ -223,6 +226,25 @@ class WorkingDayTest extends ChorusTest {
         assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'theme comments exported'")).isPositive();
         assertThat(admin.get(path).status()).isEqualTo(403);
         assertThat(lead.get("/staff/themes/no-such-theme/comments.csv").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPledgesDatesAreTypedInGovUkDateBoxes() {
+        Document form = lead.get("/staff/pledges/new").document();
+        assertThat(form.select("input[type=date]")).isEmpty();
+        assertThat(form.select("#launch-day, #launch-month, #launch-year, #review-day, #review-month, #review-year")).hasSize(6);
+        String[] fields = {"title", "Dated pledge", "pledge", "We pledge.", "commitments", "Listen", "target", "85",
+                "launch-day", "31", "launch-month", "2", "launch-year", "2027", "review-day", "1", "review-month", "3",
+                "review-year", "2028"};
+        Browser.Page wrong = lead.post("/staff/pledges", fields);
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.errorSummary()).containsExactly("Enter the launch date as a real date, for example 15 1 2027");
+        assertThat(wrong.document().select("#launch-day").val()).isEqualTo("31");
+        assertThat(count("SELECT count(*) FROM pledge_campaigns WHERE title = 'Dated pledge'")).isZero();
+        fields[9] = "28";
+        assertThat(lead.post("/staff/pledges", fields).status()).isEqualTo(303);
+        assertThat(queryText("SELECT launch_on || ' ' || review_on FROM pledge_campaigns WHERE title = 'Dated pledge'"))
+                .isEqualTo("2027-02-28 2028-03-01");
     }
 
     private void execute(String sql) {
