@@ -247,6 +247,27 @@ class WorkingDayTest extends ChorusTest {
                 .isEqualTo("2027-02-28 2028-03-01");
     }
 
+    @Test
+    void everyChangedPageIsValidHtml() {
+        execute("INSERT INTO accounts (email, display_name, role, password_hash) SELECT 'forum' || n || '@example.org', "
+                + "'Forum ' || n, 'parent-forum', 'no password' FROM generate_series(0, 50) n");
+        String invitation = admin.post("/staff/accounts/invite", "email", "valid.html@example.org", "role", "viewer").location();
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put("accounts, paged", admin.get("/staff/accounts?show=parent-forum&page=2").body());
+        pages.put("invitation with its link", admin.get(invitation).body());
+        pages.put("audit log", admin.get("/staff/audit").body());
+        pages.put("single responses", lead.get("/staff/surveys/" + SURVEY + "/responses").body());
+        pages.put("feedback inbox", lead.get("/staff/feedback?reviewed=any").body());
+        pages.put("new pledge", lead.get("/staff/pledges/new").body());
+        pages.put("themes", lead.get("/staff/themes").body());
+        pages.put("staff home without a contact", lead.get("/staff").body());
+        pages.put("home", browser().get("/").body());
+        pages.put("privacy", browser().get("/privacy").body());
+        pages.put("survey waiting for a contact", browser().get("/s/" + SURVEY).body());
+        pages.forEach((name, html) -> assertThat(uk.chorus.browser.HtmlChecker.errors(html)).as(name).isEmpty());
+        assertThat(pages.get("accounts, paged")).contains("govuk-pagination__item--current");
+    }
+
     private void execute(String sql) {
         try (var connection = TestDatabase.connect(databaseUrl); var statement = connection.createStatement()) {
             statement.execute(sql);
