@@ -10,10 +10,12 @@ import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import uk.chorus.audit.AuditLog;
+import uk.chorus.web.BreakPoints;
 import uk.chorus.web.Pages;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /** Administrators read and filter the audit log, newest first, a page at a time. */
@@ -31,7 +33,8 @@ class AuditController {
         this.messages = messages;
     }
 
-    public record Row(String when, String actor, String action, String subject, String detail) {
+    /** Who and what it was about, in the pieces a line may break between (see BreakPoints). */
+    public record Row(String when, List<String> actor, String action, List<String> subject, String detail) {
     }
 
     public record ActionOption(String value, String label, boolean selected) {
@@ -42,7 +45,8 @@ class AuditController {
                                 @Nullable @QueryValue String actor, @Nullable @QueryValue Long before) {
         AuditLog.Page page = audit.search(action, actor, before, PAGE_SIZE);
         var rows = page.entries().stream()
-                .map(e -> new Row(WHEN.format(e.at()), e.actor(), e.action(), e.subject(), e.detail()))
+                .map(e -> new Row(WHEN.format(e.at()), BreakPoints.of(e.actor()), e.action(), BreakPoints.of(e.subject()),
+                        e.detail()))
                 .toList();
         var actions = new java.util.ArrayList<ActionOption>();
         actions.add(new ActionOption("", messages.get("audit.filter.everything"), action == null || action.isEmpty()));

@@ -13,6 +13,8 @@ import uk.chorus.responses.ResponseImport;
 import uk.chorus.surveys.DefinitionProblem;
 import uk.chorus.surveys.LiveSurvey;
 import uk.chorus.surveys.SurveyCatalogue;
+import uk.chorus.web.Messages;
+import uk.chorus.web.SiteConfiguration;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +43,9 @@ class DemoLoader implements ApplicationEventListener<StartupEvent>, Ordered {
     private static final List<String> BASELINES = List.of("family-voice-2025.yml", "big-bang-2025.yml");
     private static final int PARENTS = 600;
     private static final int YOUNG_PEOPLE = 150;
+    /** A made-up address and a number Ofcom keeps for drama, never a real person's. */
+    static final String EXAMPLE_EMAIL = "send.coproduction@demo.example";
+    static final String EXAMPLE_PHONE = "01632 960 000";
 
     record DemoAccount(String email, String name, Role role) {
     }
@@ -58,9 +63,13 @@ class DemoLoader implements ApplicationEventListener<StartupEvent>, Ordered {
     private final AccountSetup accounts;
     private final List<DemoPart> parts;
     private final Clock clock;
+    private final SiteConfiguration site;
+    private final Messages messages;
 
     DemoLoader(SurveyCatalogue catalogue, ResponseImport responses, AccountSetup accounts, List<DemoPart> parts,
-               Clock clock) {
+               Clock clock, SiteConfiguration site, Messages messages) {
+        this.site = site;
+        this.messages = messages;
         this.catalogue = catalogue;
         this.responses = responses;
         this.accounts = accounts;
@@ -76,6 +85,8 @@ class DemoLoader implements ApplicationEventListener<StartupEvent>, Ordered {
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
+        // Made-up, so every page that says "contact us" has someone to name and the surveys open.
+        site.useExampleContactIfNone(EXAMPLE_EMAIL, EXAMPLE_PHONE);
         boolean loaded = responses.holdsDemoResponses();
         if (!loaded && responses.holdsRealResponses()) {
             LOG.error("CHORUS_DEMO=true, but this database holds real responses, so no demo data was loaded. "
@@ -99,12 +110,13 @@ class DemoLoader implements ApplicationEventListener<StartupEvent>, Ordered {
             long started = System.nanoTime();
             int count = loadResponses();
             parts.stream().sorted(java.util.Comparator.comparingInt(DemoPart::order)).forEach(part -> part.load(new Random(SEED + part.getClass().getSimpleName().hashCode())));
-            LOG.info("Demo data loaded: {} responses to four surveys, and {} more parts, in {} ms.", count,
-                    parts.size(), (System.nanoTime() - started) / 1_000_000);
+            LOG.info("Demo data loaded in {} ms: {} answers to four surveys (last year's results published), "
+                    + "a year of feedback, a pledge campaign and a \"you said, we did\" report.",
+                    (System.nanoTime() - started) / 1_000_000, String.format("%,d", count));
         }
         StringBuilder banner = new StringBuilder("\n  Demo accounts (password for each: " + PASSWORD + "):\n");
         for (DemoAccount account : ACCOUNTS) {
-            banner.append(String.format("    %-24s %s%n", account.email(), account.role().roleName()));
+            banner.append(String.format("    %-24s %s%n", account.email(), messages.get(account.role().labelKey())));
         }
         LOG.info("{}  Sign in at /sign-in. The demo is made-up data: never use CHORUS_DEMO for real surveys.", banner);
     }
@@ -141,8 +153,11 @@ class DemoLoader implements ApplicationEventListener<StartupEvent>, Ordered {
         LocalDate today = LocalDate.now(clock);
         LocalDate last = survey.definition().closes().isBefore(today) ? survey.definition().closes() : today;
         long days = Math.max(1, last.toEpochDay() - opens.toEpochDay() + 1);
-        return opens.plusDays(families.nextInt((int) days)).atStartOfDay(clock.getZone()).toInstant()
+        Instant at = opens.plusDays(families.nextInt((int) days)).atStartOfDay(clock.getZone()).toInstant()
                 .plusSeconds(7 * 3600 + families.nextInt(15 * 3600));
+        // Today's answers came in before the demo was loaded, never later in the day.
+        Instant now = clock.instant();
+        return at.isBefore(now) ? at : now.minusSeconds(60 + families.nextInt(3600));
     }
 
     private static String read(String resource) {

@@ -1,44 +1,40 @@
 package uk.chorus.feedback;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import uk.chorus.accounts.Role;
 import uk.chorus.accounts.Staff;
-import uk.chorus.accounts.StaffForms;
 import uk.chorus.audit.AuditLog;
 import uk.chorus.surveys.AboutYouTopic;
 import uk.chorus.web.Dates;
 import uk.chorus.web.Messages;
 import uk.chorus.web.Pages;
+import uk.chorus.web.Paging;
 import uk.chorus.web.PublicAddress;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The leads' feedback inbox: every channel in one list, newest first, filtered by channel,
- * service or page, dates, theme and whether it has been reviewed; each item opens on its own page, where
+ * The leads' feedback inbox: every channel in one list, 50 a page, not yet reviewed first, filtered by
+ * channel, service or page, dates, theme and whether it has been reviewed (only what is not yet
+ * reviewed unless asked); each item opens on its own page, where
  * contact details (if the person agreed to be contacted) are shown and the viewing is audited.
  */
 @Secured(Role.LEAD_NAME)
 @Controller(value = "/staff/feedback", produces = MediaType.TEXT_HTML)
 class FeedbackInboxController {
-    static final int PAGE_SIZE = 100;
+    static final int PAGE_SIZE = 50;
     /** The most items a theme filter passes on to the database; beyond it the newest are kept. */
-    private static final int MOST_UNDER_A_THEME = 20_000;
+    static final int MOST_UNDER_A_THEME = 20_000;
     private final FeedbackRecords records;
     private final FeedbackThemes themes;
     private final AuditLog audit;
@@ -62,46 +58,37 @@ class FeedbackInboxController {
                         @Nullable String enteredBy) {
     }
 
+    /** The inbox a page at a time, each filter choice saying how many items it holds. */
     @Get
     MutableHttpResponse<?> inbox(Authentication authentication, @Nullable @QueryValue String channel,
                                  @Nullable @QueryValue String subject, @Nullable @QueryValue String from,
                                  @Nullable @QueryValue String to, @Nullable @QueryValue String reviewed,
-                                 @Nullable @QueryValue String theme, @Nullable @QueryValue Integer recorded, @Nullable @QueryValue Integer imported) {
-        Optional<Channel> chosen = channel == null ? Optional.empty() : Channel.fromCode(channel);
-        LocalDate start = date(from);
-        LocalDate end = date(to);
-        Boolean isReviewed = "yes".equals(reviewed) ? Boolean.TRUE : "no".equals(reviewed) ? Boolean.FALSE : null;
-        String about = subject == null || subject.isBlank() ? null : subject.strip();
-        Optional<List<Long>> underTheme = theme == null || theme.isBlank() ? Optional.empty()
-                : themes.itemsUnder(theme.strip(), MOST_UNDER_A_THEME);
-        String themeId = underTheme.isPresent() ? theme.strip() : "";
-        List<FeedbackRecords.Item> items = records.search(new FeedbackRecords.Filter(chosen.orElse(null), about, start, end,
-                isReviewed, underTheme.orElse(null)), PAGE_SIZE + 1);
-        List<Choice> themeChoices = new ArrayList<>(List.of(new Choice("", messages.get("feedback.inbox.every.theme"),
-                themeId.isEmpty())));
-        themes.themes().forEach(t -> themeChoices.add(new Choice(t.id(), t.name(), t.id().equals(themeId))));
-        List<Choice> channels = new ArrayList<>(List.of(new Choice("", messages.get("feedback.inbox.every.channel"),
-                chosen.isEmpty())));
-        Arrays.stream(Channel.values()).forEach(c -> channels.add(new Choice(c.code(), messages.get(c.labelKey()),
-                chosen.orElse(null) == c)));
-        List<Choice> states = List.of(new Choice("", messages.get("feedback.inbox.reviewed.any"), isReviewed == null),
-                new Choice("no", messages.get("feedback.inbox.reviewed.no"), Boolean.FALSE.equals(isReviewed)),
-                new Choice("yes", messages.get("feedback.inbox.reviewed.yes"), Boolean.TRUE.equals(isReviewed)));
-        String here = UriBuilder.of("/staff/feedback").queryParam("channel", channel == null ? "" : channel)
-                .queryParam("subject", about == null ? "" : about).queryParam("from", start == null ? "" : start.toString())
-                .queryParam("to", end == null ? "" : end.toString()).queryParam("reviewed", reviewed == null ? "" : reviewed)
-                .queryParam("theme", themeId).toString();
+                                 @Nullable @QueryValue String theme, @Nullable @QueryValue Integer page,
+                                 @Nullable @QueryValue Integer recorded, @Nullable @QueryValue Integer imported) {
+        InboxQuery asked = InboxQuery.read(channel, subject, from, to, reviewed, theme, page);
+        Optional<List<Long>> underTheme = asked.theme().isEmpty() ? Optional.empty()
+                : themes.itemsUnder(asked.theme(), MOST_UNDER_A_THEME);
+        InboxQuery query = new InboxQuery(asked.channel(), asked.subject(), asked.from(), asked.to(), asked.reviewed(),
+                underTheme.isPresent() ? asked.theme() : "", page);
+        FeedbackRecords.Filter filter = query.filter(underTheme.orElse(null));
+        FeedbackRecords.Counts counts = records.counts(filter);
+        Paging paging = Paging.of(page, records.count(filter), PAGE_SIZE);
+        List<FeedbackRecords.Item> items = records.page(filter, true, paging.offset(), PAGE_SIZE);
         String done = recorded != null ? messages.count("feedback.inbox.recorded", recorded)
                 : imported != null ? messages.count("feedback.inbox.imported", imported) : null;
         return Pages.render("feedback/inbox", Pages.model("titleKey", "feedback.inbox.title",
-                "staff", Staff.of(authentication), "tab", "inbox", "channels", channels, "states", states,
-                "themes", themeChoices,
-                "subject", about == null ? "" : about, "from", start == null ? "" : start.toString(),
-                "to", end == null ? "" : end.toString(), "subjects", records.subjects(),
-                "items", items.stream().limit(PAGE_SIZE).map(this::shown).toList(), "more", items.size() > PAGE_SIZE,
-                "references", items.stream().limit(PAGE_SIZE).filter(i -> i.reviewedAt() == null)
-                        .map(FeedbackRecords.Item::reference).toList(),
-                "here", here, "done", done));
+                "staff", Staff.of(authentication), "tab", "inbox", "channels", channelChoices(query, counts),
+                "states", stateChoices(query, counts), "themes", themeChoices(query),
+                "subject", query.subject() == null ? "" : query.subject(),
+                "from", query.from() == null ? "" : query.from().toString(),
+                "to", query.to() == null ? "" : query.to().toString(), "subjects", records.subjects(),
+                "items", items.stream().map(this::shown).toList(),
+                "showing", paging.total() == 0 ? null
+                        : messages.get("paging.showing", paging.from(), paging.to(), paging.total()),
+                "paging", paging.links(query::href, messages.get("feedback.inbox.pages")),
+                "reviewAll", items.stream().anyMatch(i -> i.reviewedAt() == null)
+                        ? query.href("/staff/feedback/review-all", paging.page()) : null,
+                "here", query.href(paging.page()), "done", done));
     }
 
     @Get("/items/{reference}")
@@ -120,19 +107,6 @@ class FeedbackInboxController {
                 "staff", staff, "tab", "inbox", "item", shown(item.get()), "contact", contact,
                 "reviewedBy", item.get().reviewedBy(), "backUrl", "/staff/feedback",
                 "themesHref", "/staff/themes/comments/f:" + item.get().id()));
-    }
-
-    @Post(uri = "/reviewed", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> reviewed(HttpRequest<byte[]> request, Authentication authentication) {
-        var form = StaffForms.read(authentication, request);
-        if (form.isEmpty()) {
-            return Pages.expiredForm();
-        }
-        List<String> references = form.get().getOrDefault("reference", List.of()).stream()
-                .filter(r -> r.matches("FB-[0-9A-Z]{4}-[0-9A-Z]{4}")).toList();
-        records.markReviewed(references, Staff.of(authentication).email());
-        String back = StaffForms.first(form.get(), "back");
-        return Pages.seeOther(back.startsWith("/staff/feedback") && !back.startsWith("//") ? back : "/staff/feedback");
     }
 
     /** The snippet a Local Offer page carries, with this service's own address in it. */
@@ -161,14 +135,30 @@ class FeedbackInboxController {
         }).orElse(code);
     }
 
-    private static @Nullable LocalDate date(@Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+    private List<Choice> channelChoices(InboxQuery query, FeedbackRecords.Counts counts) {
+        long every = counts.byChannel().values().stream().mapToLong(Long::longValue).sum();
+        List<Choice> channels = new ArrayList<>(List.of(new Choice("",
+                messages.get("feedback.inbox.every.channel.count", every), query.channel() == null)));
+        Arrays.stream(Channel.values()).forEach(c -> channels.add(new Choice(c.code(),
+                messages.get("feedback.inbox.choice.count", messages.get(c.labelKey()),
+                        counts.byChannel().getOrDefault(c.code(), 0L)), query.channel() == c)));
+        return channels;
+    }
+
+    private List<Choice> stateChoices(InboxQuery query, FeedbackRecords.Counts counts) {
+        return List.of(new Choice("no", messages.get("feedback.inbox.choice.count",
+                        messages.get("feedback.inbox.reviewed.no"), counts.unreviewed()), "no".equals(query.reviewed())),
+                new Choice("yes", messages.get("feedback.inbox.choice.count",
+                        messages.get("feedback.inbox.reviewed.yes"), counts.reviewed()), "yes".equals(query.reviewed())),
+                new Choice("any", messages.get("feedback.inbox.choice.count",
+                        messages.get("feedback.inbox.reviewed.any"), counts.unreviewed() + counts.reviewed()),
+                        "any".equals(query.reviewed())));
+    }
+
+    private List<Choice> themeChoices(InboxQuery query) {
+        List<Choice> choices = new ArrayList<>(List.of(new Choice("", messages.get("feedback.inbox.every.theme"),
+                query.theme().isEmpty())));
+        themes.themes().forEach(t -> choices.add(new Choice(t.id(), t.name(), t.id().equals(query.theme()))));
+        return choices;
     }
 }

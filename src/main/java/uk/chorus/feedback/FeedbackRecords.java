@@ -147,29 +147,28 @@ public class FeedbackRecords {
     /** Newest first, at most {@code limit}. */
     @Transactional(readOnly = true)
     public List<Item> search(Filter filter, int limit) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM feedback_items i "
-                + "WHERE (?::text IS NULL OR i.channel = ?) "
-                + "AND (?::text IS NULL OR strpos(lower(coalesce(i.subject, '')), lower(?)) > 0) "
-                + "AND (?::date IS NULL OR i.occurred_on >= ?) AND (?::date IS NULL OR i.occurred_on <= ?) "
-                + "AND (?::boolean IS NULL OR (i.reviewed_at IS NOT NULL) = ?) "
-                + "AND (?::bigint[] IS NULL OR i.id = ANY (?)) "
-                + "ORDER BY i.occurred_on DESC, i.id DESC LIMIT ?", ps -> {
-            String channel = filter.channel() == null ? null : filter.channel().code();
-            ps.setString(1, channel);
-            ps.setString(2, channel);
-            ps.setString(3, filter.subject());
-            ps.setString(4, filter.subject());
-            setDate(ps, 5, filter.from());
-            setDate(ps, 6, filter.from());
-            setDate(ps, 7, filter.to());
-            setDate(ps, 8, filter.to());
-            setBoolean(ps, 9, filter.reviewed());
-            setBoolean(ps, 10, filter.reviewed());
-            java.sql.Array ids = filter.ids() == null ? null
-                    : ps.getConnection().createArrayOf("bigint", filter.ids().toArray());
-            ps.setArray(11, ids);
-            ps.setArray(12, ids);
-            ps.setInt(13, limit);
+        return page(filter, false, 0, limit);
+    }
+
+    /** The inbox's filters, as one WHERE clause whose 12 parameters {@link #bind} fills. */
+    private static final String WHERE = "WHERE (?::text IS NULL OR i.channel = ?) "
+            + "AND (?::text IS NULL OR strpos(lower(coalesce(i.subject, '')), lower(?)) > 0) "
+            + "AND (?::date IS NULL OR i.occurred_on >= ?) AND (?::date IS NULL OR i.occurred_on <= ?) "
+            + "AND (?::boolean IS NULL OR (i.reviewed_at IS NOT NULL) = ?) "
+            + "AND (?::bigint[] IS NULL OR i.id = ANY (?)) ";
+
+    /**
+     * One page of what the filter holds, newest first; with {@code unreviewedFirst}, everything not
+     * yet reviewed comes before anything reviewed, so the work still to do is on the first pages.
+     */
+    @Transactional(readOnly = true)
+    public List<Item> page(Filter filter, boolean unreviewedFirst, int offset, int limit) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM feedback_items i " + WHERE
+                + "ORDER BY " + (unreviewedFirst ? "(i.reviewed_at IS NULL) DESC, " : "")
+                + "i.occurred_on DESC, i.id DESC OFFSET ? LIMIT ?", ps -> {
+            bind(ps, filter);
+            ps.setInt(13, offset);
+            ps.setInt(14, limit);
             List<Item> items = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -178,6 +177,66 @@ public class FeedbackRecords {
             }
             return items;
         });
+    }
+
+    /** How many items the filter holds. */
+    @Transactional(readOnly = true)
+    public long count(Filter filter) {
+        return jdbc.prepareStatement("SELECT count(*) FROM feedback_items i " + WHERE, ps -> {
+            bind(ps, filter);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /**
+     * What the filter holds by channel (ignoring its own channel) and by reviewed or not (ignoring
+     * its own choice there), so each choice in the inbox can say how many it would show.
+     */
+    @Transactional(readOnly = true)
+    public Counts counts(Filter filter) {
+        Filter everyChannel = new Filter(null, filter.subject(), filter.from(), filter.to(), filter.reviewed(), filter.ids());
+        Map<String, Long> byChannel = grouped("i.channel", everyChannel);
+        Filter either = new Filter(filter.channel(), filter.subject(), filter.from(), filter.to(), null, filter.ids());
+        Map<String, Long> byState = grouped("CASE WHEN i.reviewed_at IS NULL THEN 'no' ELSE 'yes' END", either);
+        return new Counts(byChannel, byState.getOrDefault("no", 0L), byState.getOrDefault("yes", 0L));
+    }
+
+    /** Counts by channel code, and of items not reviewed and reviewed. */
+    public record Counts(Map<String, Long> byChannel, long unreviewed, long reviewed) {
+    }
+
+    private Map<String, Long> grouped(String by, Filter filter) {
+        return jdbc.prepareStatement("SELECT " + by + ", count(*) FROM feedback_items i " + WHERE + "GROUP BY 1", ps -> {
+            bind(ps, filter);
+            Map<String, Long> counts = new java.util.HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return counts;
+        });
+    }
+
+    private static void bind(PreparedStatement ps, Filter filter) throws SQLException {
+        String channel = filter.channel() == null ? null : filter.channel().code();
+        ps.setString(1, channel);
+        ps.setString(2, channel);
+        ps.setString(3, filter.subject());
+        ps.setString(4, filter.subject());
+        setDate(ps, 5, filter.from());
+        setDate(ps, 6, filter.from());
+        setDate(ps, 7, filter.to());
+        setDate(ps, 8, filter.to());
+        setBoolean(ps, 9, filter.reviewed());
+        setBoolean(ps, 10, filter.reviewed());
+        java.sql.Array ids = filter.ids() == null ? null
+                : ps.getConnection().createArrayOf("bigint", filter.ids().toArray());
+        ps.setArray(11, ids);
+        ps.setArray(12, ids);
     }
 
     @Transactional(readOnly = true)

@@ -16,6 +16,7 @@ import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import uk.chorus.web.CsvWriter;
+import uk.chorus.web.DateFields;
 import uk.chorus.accounts.Role;
 import uk.chorus.accounts.Staff;
 import uk.chorus.accounts.StaffForms;
@@ -86,8 +87,8 @@ class PledgesController {
         LocalDate today = LocalDate.now(Dates.UK);
         return form(authentication, HttpStatus.OK, Map.of("campaignTitle", messages.get("pledges.new.default.title"),
                 "pledge", messages.get("pledges.new.default.pledge"), "commitments",
-                messages.get("pledges.new.default.commitments"), "target", "85", "launch", today.toString(),
-                "review", today.plusYears(1).toString()), FormErrors.none());
+                messages.get("pledges.new.default.commitments"), "target", "85", "launch", DateFields.of(today),
+                "review", DateFields.of(today.plusYears(1))), FormErrors.none());
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -122,8 +123,10 @@ class PledgesController {
         if (target == null || target.signum() <= 0 || target.compareTo(BigDecimal.valueOf(100)) > 0) {
             errors.add("target", messages.get("pledges.new.error.target"));
         }
-        LocalDate launch = date(entered.get("launch"));
-        LocalDate review = date(entered.get("review"));
+        DateFields.Typed launchTyped = typed(form.get(), "launch");
+        DateFields.Typed reviewTyped = typed(form.get(), "review");
+        LocalDate launch = launchTyped.date();
+        LocalDate review = reviewTyped.date();
         if (launch == null) {
             errors.add("launch", messages.get("pledges.new.error.launch"));
         }
@@ -131,7 +134,10 @@ class PledgesController {
             errors.add("review", messages.get("pledges.new.error.review"));
         }
         if (errors.any()) {
-            return form(authentication, HttpStatus.UNPROCESSABLE_ENTITY, entered, errors);
+            Map<String, Object> again = new LinkedHashMap<>(entered);
+            again.put("launch", launchTyped);
+            again.put("review", reviewTyped);
+            return form(authentication, HttpStatus.UNPROCESSABLE_ENTITY, again, errors);
         }
         String slug = Slugs.of(title, "pledge");
         Optional<Long> id = Optional.empty();
@@ -332,7 +338,7 @@ class PledgesController {
                                 target)));
     }
 
-    private MutableHttpResponse<?> form(Authentication authentication, HttpStatus status, Map<String, String> entered,
+    private MutableHttpResponse<?> form(Authentication authentication, HttpStatus status, Map<String, ?> entered,
                                         FormErrors errors) {
         Map<String, Object> model = Pages.model("titleKey", "pledges.new.title", "staff", Staff.of(authentication),
                 "backUrl", "/staff/pledges");
@@ -340,6 +346,19 @@ class PledgesController {
         return Pages.render(status, "pledges/new", errors.addTo(model));
     }
 
+
+    /**
+     * A date from GOV.UK's three boxes (name-day, name-month, name-year); a client that sends one
+     * field in ISO form (2026-01-15), as scripts and older forms do, is read too.
+     */
+    private static DateFields.Typed typed(Map<String, List<String>> form, String name) {
+        String iso = StaffForms.first(form, name).strip();
+        if (!iso.isEmpty() && !form.containsKey(name + "-day")) {
+            LocalDate date = date(iso);
+            return date == null ? new DateFields.Typed("", "", "", null) : DateFields.of(date);
+        }
+        return DateFields.read(form, name);
+    }
 
     private static @Nullable LocalDate date(String text) {
         try {

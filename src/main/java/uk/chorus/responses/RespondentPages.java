@@ -23,18 +23,24 @@ import java.util.function.Function;
 class RespondentPages {
     private final SurveyCatalogue catalogue;
     private final RespondentJourney journey;
+    private final uk.chorus.web.SiteConfiguration site;
 
-    RespondentPages(SurveyCatalogue catalogue, RespondentJourney journey) {
+    RespondentPages(SurveyCatalogue catalogue, RespondentJourney journey, uk.chorus.web.SiteConfiguration site) {
         this.catalogue = catalogue;
         this.journey = journey;
+        this.site = site;
     }
 
     java.time.LocalDate today() {
         return catalogue.today();
     }
 
+    /**
+     * Open by its dates, and only once families can reach a person (a contact email or phone): the
+     * confirmation and privacy pages tell people to contact us to see or remove their answers.
+     */
     boolean isOpen(LiveSurvey survey) {
-        return survey.statusOn(catalogue.today()) == SurveyStatus.OPEN;
+        return survey.statusOn(catalogue.today()) == SurveyStatus.OPEN && site.hasContact();
     }
 
     /**
@@ -92,6 +98,7 @@ class RespondentPages {
         SurveyDefinition definition = survey.definition();
         boolean closed = survey.statusOn(catalogue.today()) == SurveyStatus.CLOSED;
         return Pages.render("responses/closed", surveyModel(definition, "closed", closed,
+                "waitingForContact", !closed && survey.statusOn(catalogue.today()) == SurveyStatus.OPEN,
                 "closes", Dates.longForm(definition.closes()), "opens", Dates.longForm(definition.opens())));
     }
 

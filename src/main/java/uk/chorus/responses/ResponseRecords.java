@@ -274,6 +274,64 @@ public class ResponseRecords {
         });
     }
 
+    /** How many complete responses a survey holds, by channel (web, api, import, demo). */
+    public Map<String, Long> countsByChannel(String surveyId) {
+        return jdbc.prepareStatement("SELECT channel, count(*) FROM responses WHERE survey_id = ? "
+                + "GROUP BY channel ORDER BY channel", ps -> {
+            ps.setString(1, surveyId);
+            Map<String, Long> counts = new java.util.LinkedHashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return counts;
+        });
+    }
+
+    /**
+     * One page of a survey's responses, newest or oldest first, from one channel or all
+     * ({@code channel} null), and only references containing {@code reference} when given.
+     */
+    public List<Listed> page(String surveyId, @Nullable String channel, @Nullable String reference,
+                             boolean newestFirst, int offset, int limit) {
+        String order = newestFirst ? "submitted_at DESC, id DESC" : "submitted_at, id";
+        return jdbc.prepareStatement("SELECT reference, submitted_at, channel FROM responses WHERE survey_id = ? "
+                + "AND (?::text IS NULL OR channel = ?) AND (?::text IS NULL OR strpos(reference, ?) > 0) "
+                + "ORDER BY " + order + " OFFSET ? LIMIT ?", ps -> {
+            ps.setString(1, surveyId);
+            ps.setString(2, channel);
+            ps.setString(3, channel);
+            ps.setString(4, reference);
+            ps.setString(5, reference);
+            ps.setInt(6, offset);
+            ps.setInt(7, limit);
+            List<Listed> listed = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    listed.add(new Listed(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3)));
+                }
+            }
+            return listed;
+        });
+    }
+
+    /** How many responses {@link #page} would go through, for its page count. */
+    public long count(String surveyId, @Nullable String channel, @Nullable String reference) {
+        return jdbc.prepareStatement("SELECT count(*) FROM responses WHERE survey_id = ? "
+                + "AND (?::text IS NULL OR channel = ?) AND (?::text IS NULL OR strpos(reference, ?) > 0)", ps -> {
+            ps.setString(1, surveyId);
+            ps.setString(2, channel);
+            ps.setString(3, channel);
+            ps.setString(4, reference);
+            ps.setString(5, reference);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     public Optional<Held> byReference(String reference) {
         return jdbc.prepareStatement("SELECT r.survey_id, r.survey_version_id, r.id, r.reference, "
                 + "coalesce(d.id, 0), r.answers::text, r.submitted_at "

@@ -108,6 +108,15 @@ public class PublishedFigures {
         return new Result(decision.get(), version);
     }
 
+    /**
+     * Publishes a wave on the staff and public pages, counts rounded to 5, exactly as a lead's
+     * "Publish" does, the disclosure audit first (for the demo's last year's waves). The version,
+     * or 0 when there was nothing to publish or the audit refused.
+     */
+    public int publishOnPublicPage(String surveyId, String by) {
+        return publish(surveyId, true, true, by).version();
+    }
+
     /** What publishing did: the decision (null when nothing to publish) and the version (0 when refused). */
     record Result(@Nullable DisclosureModel.Decision decision, int version) {
     }

@@ -30,9 +30,19 @@ class InformationController {
     private final SmallestGroup smallestGroup;
     private final PublicAddress address;
     private final String tested;
+    private final int feedbackMonths;
+    private final String feedbackExceptions;
+    private final int pledgeContactMonths;
 
     InformationController(SurveyCatalogue catalogue, SiteConfiguration site, SmallestGroup smallestGroup,
-                          PublicAddress address, @Value("${chorus.accessibility.tested:}") String tested) {
+                          PublicAddress address, @Value("${chorus.accessibility.tested:}") String tested,
+                          // Read as settings, not from the features that apply them, so this page depends on neither.
+                          @Value("${chorus.feedback.retention-months:24}") int feedbackMonths,
+                          @Value("${chorus.feedback.retention:}") String feedbackExceptions,
+                          @Value("${chorus.pledges.contact-retention-months:12}") int pledgeContactMonths) {
+        this.feedbackMonths = feedbackMonths;
+        this.feedbackExceptions = feedbackExceptions == null ? "" : feedbackExceptions.strip();
+        this.pledgeContactMonths = pledgeContactMonths;
         this.catalogue = catalogue;
         this.site = site;
         this.smallestGroup = smallestGroup;
@@ -49,9 +59,17 @@ class InformationController {
                 smallestGroup.privacyNotice(s.definition()),
                 s.definition().retentionMonths() == null ? SurveyDefinition.DEFAULT_RETENTION_MONTHS
                         : s.definition().retentionMonths(), Dates.longForm(s.definition().closes()))).toList();
+        // "local-offer=12,coffee-morning=36" read out as "local offer: 12 months, coffee morning: 36 months".
+        List<String> exceptions = java.util.Arrays.stream(feedbackExceptions.split(","))
+                .map(String::strip).filter(e -> e.matches("[a-z-]+=[0-9]+"))
+                .map(e -> e.replace('-', ' ').replace("=", ": ") + " months").toList();
         return Pages.render("surveys/privacy", Pages.model("titleKey", "privacy.title", "notices", notices,
                 "smallestGroup", smallestGroup.standard(), "dataProtectionEmail", site.getDataProtectionEmail(),
-                "publicPage", true));
+                "dataController", site.getDataController(), "lawfulBasis", site.getLawfulBasis(),
+                "contactEmail", site.getContactEmail(), "contactPhone", site.getContactPhone(),
+                "answerMonths", SurveyDefinition.DEFAULT_RETENTION_MONTHS, "feedbackMonths", feedbackMonths,
+                "feedbackExceptions", exceptions.isEmpty() ? null : String.join(", ", exceptions),
+                "pledgeContactMonths", pledgeContactMonths, "publicPage", true));
     }
 
     @Get("/accessibility")

@@ -70,7 +70,7 @@ class ThemesController {
 
     @Get
     MutableHttpResponse<?> dashboard(HttpRequest<?> request, Authentication authentication,
-                                     @Nullable @QueryValue String by) {
+                                     @Nullable @QueryValue String by, @Nullable @QueryValue String order) {
         Staff staff = Staff.of(authentication);
         CommentSearch.Request wanted = readers.request(request, readers.hiddenFrom(staff));
         String split = by == null || !(by.equals("quarter") || List.of("ehcp", "age-band", "primary-need", "school-phase",
@@ -80,7 +80,11 @@ class ThemesController {
         List<Column> columns = table.columns().stream().map(c -> new Column(c.equals(ThemeDashboard.NOT_SAID)
                 ? messages.get(split.equals("quarter") ? "themes.dashboard.no.date" : "themes.dashboard.not.said")
                 : split.equals("quarter") ? c : readers.label(split, c))).toList();
-        List<Row> rows = table.rows().stream().map(r -> new Row(r.themeId(), r.name(),
+        // Most people first unless asked for the order the themes are arranged in; withheld counts last.
+        boolean arranged = "arranged".equals(order);
+        List<Row> rows = table.rows().stream().sorted(arranged ? (a, b) -> 0
+                : Comparator.comparingLong((ThemeDashboard.Row r) -> r.people() == null ? -1 : r.people()).reversed())
+                .map(r -> new Row(r.themeId(), r.name(),
                 r.people() == null ? "[c]" : count(r.people()), count(r.comments()),
                 r.cells().stream().map(c -> c == null ? "[c]" : count(c)).toList(),
                 Readers.link("/staff/themes/search", wanted, Map.of("theme", r.themeId())),
@@ -88,7 +92,10 @@ class ThemesController {
         List<Choice> splits = new ArrayList<>();
         splits.add(new Choice("quarter", messages.get("themes.dashboard.by.quarter"), split.equals("quarter")));
         readers.topics().forEach(t -> splits.add(new Choice(t.get("value"), t.get("label"), split.equals(t.get("value")))));
+        List<Choice> orders = List.of(new Choice("people", messages.get("themes.dashboard.order.people"), !arranged),
+                new Choice("arranged", messages.get("themes.dashboard.order.arranged"), arranged));
         return Pages.render("themes/dashboard", Pages.model("titleKey", "themes.dashboard.title", "staff", staff,
+                "orders", orders,
                 "tab", "dashboard", "columns", columns, "rows", rows, "splits", splits, "smallestGroup", threshold,
                 "withheld", table.anyWithheld(), "chart", chart(wanted, threshold), "total",
                 count(search.counts(wanted).respondents())));

@@ -23,6 +23,8 @@ public class SiteConfiguration {
     private String contactEmail = "";
     private String contactPhone = "";
     private String dataProtectionEmail = "";
+    private String dataController = "";
+    private String lawfulBasis = "";
     private String logo = "";
     private String timeZone = "Europe/London";
 
@@ -82,6 +84,40 @@ public class SiteConfiguration {
 
     public void setDataProtectionEmail(String dataProtectionEmail) {
         this.dataProtectionEmail = dataProtectionEmail == null ? "" : dataProtectionEmail.strip();
+    }
+
+    /**
+     * Whether families can reach a person (an email or a phone number). Until they can, no survey
+     * opens to the public: every confirmation and privacy page tells people to contact us.
+     */
+    public boolean hasContact() {
+        return !contactEmail.isBlank() || !contactPhone.isBlank();
+    }
+
+    /** The demo's made-up way to reach a person (CHORUS_DEMO), used only where none is set. */
+    public void useExampleContactIfNone(String email, String phone) {
+        if (!hasContact()) {
+            this.contactEmail = email;
+            this.contactPhone = phone;
+        }
+    }
+
+    /** Who decides how answers are used, named on the privacy page (CHORUS_DATA_CONTROLLER); the area's name when not set. */
+    public String getDataController() {
+        return dataController.isBlank() ? areaName : dataController;
+    }
+
+    public void setDataController(String dataController) {
+        this.dataController = dataController == null ? "" : dataController.strip();
+    }
+
+    /** The lawful basis the privacy page states (CHORUS_LAWFUL_BASIS); empty means the page's standard wording. */
+    public String getLawfulBasis() {
+        return lawfulBasis;
+    }
+
+    public void setLawfulBasis(String lawfulBasis) {
+        this.lawfulBasis = lawfulBasis == null ? "" : lawfulBasis.strip();
     }
 
     /** A PNG or SVG file shown beside the area's name in the header (CHORUS_AREA_LOGO). */

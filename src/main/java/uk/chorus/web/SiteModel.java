@@ -23,12 +23,14 @@ public class SiteModel implements ViewModelProcessor<Map<String, Object>> {
         this.messages = messages;
     }
 
-    public record Site(String areaName, String serviceName, String contactEmail, @Nullable String logoUrl) {
+    /** {@code hasContact}: whether families can reach a person, without which no survey opens to them. */
+    public record Site(String areaName, String serviceName, String contactEmail, @Nullable String logoUrl,
+                       boolean hasContact) {
     }
 
     public Site site() {
         return new Site(configuration.getAreaName(), configuration.getServiceName(), configuration.getContactEmail(),
-                configuration.hasLogo() ? AreaLogoController.PATH : null);
+                configuration.hasLogo() ? AreaLogoController.PATH : null, configuration.hasContact());
     }
 
     @Override

@@ -27,9 +27,9 @@ class StartupBanner {
             LOG.warn("Every page says \"{}\": set CHORUS_AREA_NAME to your local area's name (and CHORUS_CONTACT_EMAIL "
                     + "for the contact and privacy pages) before families see it.", SiteConfiguration.DEFAULT_AREA_NAME);
         }
-        if (site.getContactEmail().isBlank() && !demo) {
-            LOG.warn("No contact address: set CHORUS_CONTACT_EMAIL so families can reach a person about a survey "
-                    + "or their data.");
+        if (!site.hasContact()) {
+            LOG.warn("No survey will open to families until they have a person to contact: set CHORUS_CONTACT_EMAIL "
+                    + "or CHORUS_CONTACT_PHONE.");
         }
         LOG.info("Chorus is running at {} (listening on port {})", address.base(), event.getSource().getPort());
     }

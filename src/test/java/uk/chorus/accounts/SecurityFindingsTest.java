@@ -122,8 +122,10 @@ class SecurityFindingsTest extends ChorusTest {
             PlainHttpClient.Reply reply = http.raw("POST /staff/accounts/invite HTTP/1.1\r\nHost: evil.example\r\n"
                     + "Cookie: chorus_session=" + session + "\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                     + "Content-Length: " + form.length() + "\r\n\r\n", form);
-            assertThat(reply.status()).isEqualTo(200);
-            String link = org.jsoup.Jsoup.parse(reply.body()).select("code").text();
+            assertThat(reply.status()).isEqualTo(303);
+            PlainHttpClient.Reply shown = http.raw("GET " + reply.header("Location") + " HTTP/1.1\r\nHost: evil.example\r\n"
+                    + "Cookie: chorus_session=" + session + "\r\n\r\n", "");
+            String link = org.jsoup.Jsoup.parse(shown.body()).select("code").text();
             assertThat(link).startsWith("http://localhost:" + server.getPort() + "/invitations/");
             assertThat(link).doesNotContain("evil");
         }
@@ -180,7 +182,7 @@ class SecurityFindingsTest extends ChorusTest {
         // The person's current role is the one chosen, never a default.
         assertThat(manage.document().select("input[name=role][checked]").attr("value")).isEqualTo("admin");
         Browser.Page list = admin.get("/staff/accounts");
-        assertThat(list.document().select("tr:contains(" + StaffFixture.ADMIN_EMAIL + ")").text()).contains("Administrator");
+        assertThat(list.document().select("#accounts-list tr:contains(" + StaffFixture.ADMIN_EMAIL + ")").text()).contains("Administrator");
 
         Browser.Page demoted = admin.post("/staff/accounts/" + adminId + "/role", "role", "lead", "confirm", "yes");
         assertThat(demoted.status()).isEqualTo(422);
@@ -217,7 +219,8 @@ class SecurityFindingsTest extends ChorusTest {
         assertThat(lead.get("/staff").status()).isEqualTo(303);
         assertThat(new StaffClient(server.getURI()).signIn("leaving@example.org", StaffFixture.PASSWORD).status())
                 .isEqualTo(422);
-        assertThat(admin.get("/staff/accounts").text()).contains("Deactivated");
+        assertThat(admin.get("/staff/accounts").document().select("#accounts-list tr:contains(leaving@example.org)").text())
+                .contains("Deactivated");
         assertThat(queryText("SELECT string_agg(action, ',' ORDER BY id) FROM audit_log WHERE subject IN "
                 + "('leaving@example.org', 'big-bang-2026') AND actor = '" + StaffFixture.ADMIN_EMAIL + "'"))
                 .contains("lead assigned").contains("lead unassigned").contains("account deactivated");

@@ -100,8 +100,7 @@ class SignInTest extends ChorusTest {
     @Test
     void anInvitationWorksOnceAndARoleChangeTakesEffectAtOnce() {
         StaffClient admin = StaffFixture.signedIn(server.getURI(), "admin@example.org", StaffFixture.ADMIN_PASSWORD);
-        Browser.Page invited = admin.post("/staff/accounts/invite", "email", "Youth.Member@Example.org",
-                "role", "youth-forum");
+        Browser.Page invited = StaffFixture.invitation(admin, "Youth.Member@Example.org", "youth-forum");
         String path = java.net.URI.create(invited.document().select("code").text()).getPath();
         Browser.Page weak = new StaffClient(server.getURI()).postWithoutCsrf(path, "name", "Sam", "password", "short");
         assertThat(weak.status()).isEqualTo(422);
@@ -113,7 +112,7 @@ class SignInTest extends ChorusTest {
         assertThat(member.get("/staff/accounts").status()).isEqualTo(403);
 
         Browser.Page list = admin.get("/staff/accounts");
-        String id = list.document().select("tr:contains(youth.member@example.org) a").attr("href").split("/")[3];
+        String id = list.document().select("#accounts-list tr:contains(youth.member@example.org) a").attr("href").split("/")[3];
         // Taking a forum member's role away is confirmed first, naming what changes.
         Browser.Page confirm = admin.post("/staff/accounts/" + id + "/role", "role", "admin");
         assertThat(confirm.status()).isEqualTo(200);
@@ -222,7 +221,7 @@ class SignInTest extends ChorusTest {
                 .isEqualTo("password reset refused,password reset requested,password reset");
 
         // An administrator can make a link to pass on by hand.
-        String id = admin.get("/staff/accounts").document().select("tr:contains(forgetful@example.org) a").attr("href")
+        String id = admin.get("/staff/accounts").document().select("#accounts-list tr:contains(forgetful@example.org) a").attr("href")
                 .split("/")[3];
         Browser.Page made = admin.post("/staff/accounts/" + id + "/reset-link");
         assertThat(made.text()).contains("it works once, for 24 hours");

@@ -75,6 +75,7 @@ class ArchitectureTest {
             Map.entry("accounts", "accounts"),
             Map.entry("staff_sessions", "accounts"),
             Map.entry("invitations", "accounts"),
+            Map.entry("invitation_links", "accounts"),
             Map.entry("password_resets", "accounts"),
             Map.entry("survey_leads", "accounts"),
             Map.entry("sign_in_failures", "accounts"),

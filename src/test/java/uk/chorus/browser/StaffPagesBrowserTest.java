@@ -68,7 +68,9 @@ class StaffPagesBrowserTest extends BrowserTest {
             admin.continueOn();
             invitation = admin.find("main code").getText();
             check(admin, "accounts-invited");
-            admin.press(admin.find("tr a.govuk-link"));
+            admin.open("/staff/accounts");
+            check(admin, "accounts");
+            admin.press(admin.find("#accounts-list tr a.govuk-link"));
             assertThat(admin.find("input[name=role][value=admin]").isSelected()).isTrue();
             check(admin, "account");
             admin.press(admin.find("form[action$='/reset-link#password'] button"));

@@ -367,8 +367,7 @@ class CodesignWorkflowTest extends ChorusTest {
     }
 
     private StaffClient member(String name, String email, String role) {
-        Browser.Page invited = admin.post("/staff/accounts/invite", "email", email, "role", role);
-        assertThat(invited.status()).as(invited.text()).isEqualTo(200);
+        Browser.Page invited = StaffFixture.invitation(admin, email, role);
         String path = URI.create(invited.document().select("code").text()).getPath();
         StaffClient person = new StaffClient(server.getURI());
         assertThat(person.postWithoutCsrf(path, "name", name, "password", StaffFixture.PASSWORD).status()).isEqualTo(303);

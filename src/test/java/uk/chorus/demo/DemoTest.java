@@ -30,7 +30,8 @@ class DemoTest extends ChorusTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("chorus.demo", "true");
+        // No contact set, as on a newcomer's first start: the demo names its own made-up one.
+        return Map.of("chorus.demo", "true", "chorus.site.contact-email", "");
     }
 
     @Test
@@ -127,6 +128,30 @@ class DemoTest extends ChorusTest {
             }
         }
         assertThat(counts).isNotEmpty().allMatch(count -> Long.parseLong(count.replace(",", "")) % 5 == 0);
+    }
+
+    @Test
+    void everyRoleAndThePublicHaveSomethingToSeeFromTheFirstStart() {
+        // Last year's waves are published through the lead's own publication, audit and all.
+        assertThat(count("SELECT count(*) FROM result_publications WHERE survey_id IN ('family-voice-2025', 'big-bang-2025') "
+                + "AND on_public_page")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'results published' AND detail LIKE '%audit passed%'"))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(browser().get("/results").document().select("a[href='/results/family-voice-2025']")).hasSize(1);
+        StaffClient forum = new StaffClient(server.getURI());
+        assertThat(forum.signIn("parents@demo.example", DemoLoader.PASSWORD).status()).isEqualTo(303);
+        forum.get("/staff");
+        assertThat(forum.get("/staff/surveys/family-voice-2025/results").text()).doesNotContain("not published yet");
+        // The home page leads to the pledge and the Local Offer form; surveys are open, with a person to contact.
+        var home = browser().get("/").document();
+        assertThat(home.select("a[href='/pledges/send-is-everybodys-business']")).hasSize(1);
+        assertThat(home.select("a[href='/feedback/local-offer']")).hasSize(1);
+        assertThat(home.select("a[href='/s/family-voice-2026']")).hasSize(1);
+        assertThat(browser().get("/contact").text()).contains(DemoLoader.EXAMPLE_EMAIL).contains(DemoLoader.EXAMPLE_PHONE);
+        // Nothing is stamped later than the moment the demo was loaded.
+        assertThat(count("SELECT count(*) FROM responses WHERE submitted_at > now()")).isZero();
+        assertThat(count("SELECT count(*) FROM responses r WHERE r.submitted_at > "
+                + "(SELECT min(at) FROM audit_log WHERE action = 'results published')")).isZero();
     }
 
     @Test

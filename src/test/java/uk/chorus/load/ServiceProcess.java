@@ -70,6 +70,8 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().put("DATABASE_PASSWORD", uk.chorus.support.TestDatabase.PASSWORD);
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("CHORUS_SURVEYS_DIR", "surveys");
+        // Surveys open to families only once they have a person to contact.
+        builder.environment().put("CHORUS_CONTACT_EMAIL", "send.coproduction@example.org");
         builder.environment().put("CHORUS_DATA_DIR", dataDir.toString());
         // All simulated families come from 127.0.0.1, as if one school shared one address.
         builder.environment().put("CHORUS_PAGE_RATE_LIMIT", "0");

@@ -276,7 +276,7 @@ class PledgesTest extends ChorusTest {
     @Order(6)
     void theSameSenderEmailsStaffInvitations() throws Exception {
         StaffClient admin = StaffFixture.signedIn(server.getURI(), TEST_ADMIN, TEST_ADMIN_PASSWORD);
-        Browser.Page invited = admin.post("/staff/accounts/invite", "email", "new.lead@example.org", "role", "lead");
+        Browser.Page invited = StaffFixture.invitation(admin, "new.lead@example.org", "lead");
         assertThat(invited.text()).contains("We are emailing the link to new.lead@example.org");
         String body = mailTo("new.lead@example.org", 1).get(0).replace("=\r\n", "");
         assertThat(body).contains("has invited you to Chorus as a").contains("/invitations/");

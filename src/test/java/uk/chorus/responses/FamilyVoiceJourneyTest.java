@@ -84,7 +84,7 @@ class FamilyVoiceJourneyTest extends ChorusTest {
         String reference = done.document().select(".govuk-panel__body strong").text();
         assertThat(reference).matches("[0-9A-Z]{4}-[0-9A-Z]{4}");
         // The promise on the confirmation says how to use the reference.
-        assertThat(done.text()).contains("To see or remove your answers, quote your reference through our contact page");
+        assertThat(done.text()).contains("To see or remove your answers, email send.coproduction@example.org");
 
         assertThat(count("SELECT count(*) FROM responses WHERE reference = '" + reference + "' AND channel = 'web'"))
                 .isEqualTo(1);

@@ -56,6 +56,8 @@ public abstract class ChorusTest implements TestPropertyProvider {
         properties.put("chorus.rate-limits.sign-in-per-minute", "0");
         properties.put("chorus.admin.email", TEST_ADMIN);
         properties.put("chorus.admin.password", TEST_ADMIN_PASSWORD);
+        // Surveys open to families only once they have a person to contact.
+        properties.put("chorus.site.contact-email", "send.coproduction@example.org");
         properties.putAll(extraProperties());
         return properties;
     }

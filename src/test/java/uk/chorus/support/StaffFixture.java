@@ -31,10 +31,18 @@ public final class StaffFixture {
         return client;
     }
 
+    /** The admin makes an invitation (posted, then shown by redirect); returns the page showing its link. */
+    public static Browser.Page invitation(StaffClient admin, String email, String role) {
+        Browser.Page made = admin.post("/staff/accounts/invite", "email", email, "role", role);
+        assertThat(made.status()).as(made.text()).isEqualTo(303);
+        Browser.Page shown = admin.get(made.location());
+        assertThat(shown.status()).as(shown.text()).isEqualTo(200);
+        return shown;
+    }
+
     /** The admin invites someone, who accepts and is signed in; returns their browser. */
     public static StaffClient invite(URI base, StaffClient admin, String email, String role) {
-        Browser.Page invited = admin.post("/staff/accounts/invite", "email", email, "role", role);
-        assertThat(invited.status()).as(invited.text()).isEqualTo(200);
+        Browser.Page invited = invitation(admin, email, role);
         String link = invited.document().select("code").text();
         String path = URI.create(link).getPath();
         StaffClient person = new StaffClient(base);
