@@ -47,6 +47,19 @@ public final class SurveyFileWriter {
             pages.add(written);
         }
         file.put("pages", pages);
+        if (survey.translations() != null && !survey.translations().isEmpty()) {
+            Map<String, Object> translations = new LinkedHashMap<>();
+            survey.translations().forEach((language, t) -> {
+                Map<String, Object> written = new LinkedHashMap<>();
+                written.put("name", t.name());
+                written.put("direction", t.rightToLeft() ? "rtl" : "ltr");
+                written.put("status", t.needsReview() ? TranslationReader.NEEDS_REVIEW : TranslationReader.SIGNED_OFF);
+                putIfSet(written, "signedOffBy", t.signedOffBy());
+                written.put("texts", new LinkedHashMap<>(t.texts()));
+                translations.put(language, written);
+            });
+            file.put("translations", translations);
+        }
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndent(2);
@@ -94,6 +107,29 @@ public final class SurveyFileWriter {
         }
         boolean listsOptions = q.type() == QuestionType.SINGLE_CHOICE || q.type() == QuestionType.MULTIPLE_CHOICE
                 || q.type() == QuestionType.ABOUT_YOU;
+        if (!listsOptions) {
+            // A fixed list of answers in the question's own words ("Very safe" for "How safe"): the
+            // labels that differ from the type's, by code.
+            Map<String, Object> labels = new LinkedHashMap<>();
+            List<Option> fixed = SurveyFileParser.fixedOptions(q.type(), SurveyFileParser.hasThreeFaces(q) ? 3 : 5);
+            for (Option option : q.options()) {
+                fixed.stream().filter(f -> f.code().equals(option.code()) && !f.label().equals(option.label()))
+                        .findFirst().ifPresent(f -> labels.put(option.code(), option.label()));
+            }
+            if (!labels.isEmpty()) {
+                written.put("labels", labels);
+            }
+        }
+        if (q.symbols() != null) {
+            List<Object> symbols = new ArrayList<>();
+            for (Symbol symbol : q.symbols()) {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("name", symbol.name());
+                one.put("alt", symbol.alt());
+                symbols.add(one);
+            }
+            written.put("symbols", symbols);
+        }
         if (listsOptions) {
             List<Object> options = new ArrayList<>();
             for (Option option : q.options()) {
