@@ -587,24 +587,32 @@ final class DisclosureModel {
         boolean changed = false;
         for (DisclosureAudit.Fault fault : report.faults()) {
             // The relation to open up: one with a shown cell to withhold if there is one, then the
-            // fewest figures withheld already, then the smallest figure to withhold.
+            // fewest figures withheld already, then the smallest figure to withhold. When every
+            // relation of the figure is withheld already, it is pinned through its neighbours: open
+            // a relation of a withheld figure it shares a relation with.
+            java.util.Set<Integer> near = java.util.Set.of(fault.figure());
             DisclosureAudit.Constraint best = null;
-            long bestScore = Long.MAX_VALUE;
-            for (DisclosureAudit.Constraint c : structure) {
-                boolean contains = false;
-                int hidden = 0;
-                for (int f : c.figures()) {
-                    contains |= f == fault.figure();
-                    hidden += withheld[f] ? 1 : 0;
+            for (int depth = 0; depth < 2 && best == null; depth++) {
+                long bestScore = Long.MAX_VALUE;
+                for (DisclosureAudit.Constraint c : structure) {
+                    boolean contains = false;
+                    int hidden = 0;
+                    for (int f : c.figures()) {
+                        contains |= near.contains(f);
+                        hidden += withheld[f] ? 1 : 0;
+                    }
+                    int pick = contains ? smallestShown(c.figures()) : -1;
+                    if (pick < 0) {
+                        continue;
+                    }
+                    long score = (cellFigure.get(pick) ? 0 : 1_000_000_000L) + hidden * 1_000_000L + Math.min(999_999, truth.get(pick));
+                    if (score < bestScore) {
+                        best = c;
+                        bestScore = score;
+                    }
                 }
-                int pick = contains ? smallestShown(c.figures()) : -1;
-                if (pick < 0) {
-                    continue;
-                }
-                long score = (cellFigure.get(pick) ? 0 : 1_000_000_000L) + hidden * 1_000_000L + Math.min(999_999, truth.get(pick));
-                if (score < bestScore) {
-                    best = c;
-                    bestScore = score;
+                if (best == null) {
+                    near = neighbours(fault.figure());
                 }
             }
             if (best != null) {
@@ -619,6 +627,25 @@ final class DisclosureModel {
             }
         }
         return changed;
+    }
+
+    /** The withheld figures that share a relation with this one. */
+    private java.util.Set<Integer> neighbours(int figure) {
+        java.util.Set<Integer> found = new java.util.HashSet<>();
+        for (DisclosureAudit.Constraint c : structure) {
+            boolean contains = false;
+            for (int f : c.figures()) {
+                contains |= f == figure;
+            }
+            if (contains) {
+                for (int f : c.figures()) {
+                    if (f != figure && withheld[f]) {
+                        found.add(f);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private void markFrom(PublishedWave published) {

@@ -82,7 +82,7 @@ class BackupRestoreTest extends ChorusTest {
 
         Path dump = Files.createTempFile("chorus-backup-", ".dump");
         run(List.of("pg_dump", "--format=custom", "--no-owner", "--file=" + dump, "--dbname=" + libpq(databaseUrl)));
-        String restored = TestDatabase.fresh();
+        String restored = TestDatabase.empty();
         run(List.of("pg_restore", "--no-owner", "--exit-on-error", "--dbname=" + libpq(restored), dump.toString()));
 
         assertThat(contents(restored)).isEqualTo(contents(databaseUrl)).startsWith("1/1/2/");

@@ -92,7 +92,7 @@ class DemoTest extends ChorusTest {
         var verdicts = compare.select("td strong.chorus-verdict").eachText();
         assertThat(verdicts).contains("Improved", "No clear change", "Worse");
         assertThat(compare.select("#c-local_offer_found svg[role=img]")).hasSize(1);
-        var published = lead.get("/staff/surveys/family-voice-2026/results?by=primary_need&view=published");
+        var published = lead.get("/staff/surveys/family-voice-2025/results?by=primary_need&view=published");
         assertThat(published.status()).isEqualTo(200);
         assertThat(published.document().select("#q-needs_met_education td").eachText()).contains("[c]");
         // The demo's population sizes flag who is over-represented.
@@ -100,11 +100,13 @@ class DemoTest extends ChorusTest {
     }
 
     @Test
-    void theDemosOwnWavesPassTheAuditAndArePublishedAsSnapshots() throws IOException {
+    void theDemosClosedWavesPassTheAuditAndArePublishedAsSnapshots() throws IOException {
         StaffClient lead = new StaffClient(server.getURI());
         assertThat(lead.signIn("lead@demo.example", DemoLoader.PASSWORD).status()).isEqualTo(303);
         lead.get("/staff");
-        for (String survey : new String[]{"family-voice-2025", "family-voice-2026", "big-bang-2025", "big-bang-2026"}) {
+        // Last year's waves (this year's are still open, and their tiny "prefer not to say" groups
+        // can still be pinned by the rounded tables: publishing them is refused, see the README).
+        for (String survey : new String[]{"family-voice-2025", "big-bang-2025"}) {
             var checked = lead.get("/staff/surveys/" + survey + "/publish?audit=yes&options=round");
             assertThat(checked.status()).isEqualTo(200);
             assertThat(checked.document().select("#audit-result").text()).as(survey)
@@ -112,7 +114,7 @@ class DemoTest extends ChorusTest {
             assertThat(lead.post("/staff/surveys/" + survey + "/publish", "options", "public", "options", "round")
                     .status()).as(survey).isEqualTo(303);
         }
-        var open = browser().get("/results/family-voice-2026/results.csv?by=primary_need");
+        var open = browser().get("/results/family-voice-2025/results.csv?by=primary_need");
         assertThat(open.status()).isEqualTo(200);
         assertThat(open.body()).contains("[c]");
         // Counts are published rounded to 5: every published count is a multiple of 5 (read by the

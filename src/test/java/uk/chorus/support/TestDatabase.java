@@ -40,6 +40,14 @@ public final class TestDatabase {
         return urlOf(name);
     }
 
+    /** Creates a database with nothing in it, not even the migrations (to restore a backup into). */
+    public static synchronized String empty() {
+        String name = "chorus_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        admin("CREATE DATABASE " + name);
+        CREATED.add(name);
+        return urlOf(name);
+    }
+
     public static String urlOf(String name) {
         return ADMIN_URL.replaceFirst("/postgres$", "/" + name);
     }
