@@ -39,9 +39,8 @@ class PhoneJourneyBrowserTest extends BrowserTest {
 
             browser.press(browser.find("a.govuk-button--start"));
             assertThat(progress(browser)).isEqualTo("Section 1 of 5: About your child");
-            String code = browser.find("#resume-code").getText();
-            // The copy button appears only where JavaScript can copy.
-            assertThat(browser.find("[data-chorus-copy]").isDisplayed()).isEqualTo(javascript);
+            // The save-for-later code comes after the first page, not before it.
+            assertThat(browser.driver().findElements(org.openqa.selenium.By.id("resume-code"))).isEmpty();
             check(browser, javascript, "page-1");
 
             browser.continueOn();
@@ -61,6 +60,9 @@ class PhoneJourneyBrowserTest extends BrowserTest {
             browser.choose("child_age", "11-15");
             browser.continueOn();
             assertThat(browser.heading()).isEqualTo("What is your child's main need?");
+            String code = browser.find("#resume-code").getText();
+            // The copy button appears only where JavaScript can copy.
+            assertThat(browser.find("[data-chorus-copy]").isDisplayed()).isEqualTo(javascript);
 
             // Leave, and come back with the code as if on another device.
             browser.open("/s/family-voice-2026/resume");
