@@ -30,7 +30,9 @@ abstract class BrowserTest extends ChorusTest {
         browser.screenshot(name);
         List<String> htmlErrors = browser.htmlErrors();
         assertThat(htmlErrors).as("HTML errors on '%s' (%s)", name, browser.path()).isEmpty();
-        assertThat(browser.scrollsSideways()).as("'%s' scrolls sideways at phone width", name).isFalse();
+        if (browser.scrollsSideways()) {
+            throw new AssertionError("'" + name + "' scrolls sideways at phone width: " + browser.widestElements());
+        }
     }
 
     static void checkAccessibility(Chromium browser, String name) {

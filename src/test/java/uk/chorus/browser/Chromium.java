@@ -181,6 +181,20 @@ final class Chromium implements AutoCloseable {
         return Boolean.TRUE.equals(overflow);
     }
 
+    /** The elements reaching past the right edge of the window, innermost first, to say what to fix. */
+    String widestElements() {
+        Object found = ((JavascriptExecutor) driver).executeScript(
+                "var w = document.documentElement.clientWidth, out = [];"
+                        + "document.querySelectorAll('body *').forEach(function (e) {"
+                        + "  var r = e.getBoundingClientRect();"
+                        + "  if (r.right > w + 1 && !e.closest('.chorus-table-scroll')) {"
+                        + "    out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + String(e.className).split(' ').join('.') : '') + ' ' + Math.round(r.right) + 'px');"
+                        + "  }"
+                        + "});"
+                        + "return out.reverse().slice(0, 5).join(', ');");
+        return String.valueOf(found);
+    }
+
     /** Saves the whole page as target/screenshots/{journey}-{nn}-{name}.png. */
     Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
