@@ -25,9 +25,12 @@ COPY --from=build /build/target/lib/ lib/
 COPY --from=build /build/target/chorus.jar chorus.jar
 # The shipped survey definitions; mount a volume here to keep staff edits (compose does).
 COPY --chown=chorus:chorus surveys/ surveys/
+# The sentence-embedding tokenizer unpacks its native library into DJL's cache: the home
+# directory (/app) is not writable by chorus, so the cache lives on the data volume.
 ENV PORT=8080 \
     CHORUS_DATA_DIR=/data \
-    CHORUS_SURVEYS_DIR=/app/surveys
+    CHORUS_SURVEYS_DIR=/app/surveys \
+    DJL_CACHE_DIR=/data/djl
 USER chorus
 EXPOSE 8080
 VOLUME ["/data"]
