@@ -82,6 +82,28 @@ final class DisclosureModel {
     /** Decides a wave's published figures, attacking them until no withheld figure can be narrowed. */
     static Decision decide(SurveyDefinition definition, WaveSummary summary, int threshold, boolean round,
                            Messages messages) {
+        return decide(definition, summary, threshold, round, messages, MOST_ROUNDS, Progress.NONE);
+    }
+
+    /** How far a decision has gone, told after each round of the attack (for a lead's progress bar). */
+    interface Progress {
+        Progress NONE = (round, mostRounds, report) -> {
+        };
+
+        void roundDone(int round, int mostRounds, DisclosureAudit.Report report);
+    }
+
+    /** The most rounds of the attack and secondary suppression a decision may take before it is refused. */
+    static int mostRounds() {
+        return MOST_ROUNDS;
+    }
+
+    /**
+     * As above, with at most {@code mostRounds} rounds (an area may lower it to refuse sooner), telling
+     * {@code progress} after each.
+     */
+    static Decision decide(SurveyDefinition definition, WaveSummary summary, int threshold, boolean round,
+                           Messages messages, int mostRounds, Progress progress) {
         DisclosureModel model = new DisclosureModel(definition, summary, threshold, round, messages);
         model.figures();
         model.primary();
@@ -89,7 +111,7 @@ final class DisclosureModel {
         int rounds = 0;
         long started = System.nanoTime();
         // Bounded, so a publish request always ends: what is still at fault then is refused, and listed.
-        while (rounds < MOST_ROUNDS && (System.nanoTime() - started) / 1_000_000_000L < MOST_SECONDS) {
+        while (rounds < mostRounds && (System.nanoTime() - started) / 1_000_000_000L < MOST_SECONDS) {
             rounds++;
             model.emptyGroups();
             if (!round) {
@@ -98,6 +120,7 @@ final class DisclosureModel {
             report = DisclosureAudit.run(model.problem(), threshold);
             LOG.debug("Disclosure round {}: {} withheld, {} at fault, {} solves, {} ms.", rounds, report.withheld(),
                     report.faults().size(), report.solves(), report.millis());
+            progress.roundDone(rounds, mostRounds, report);
             if (report.passes() || !model.secondary(report)) {
                 break;
             }

@@ -29,7 +29,8 @@ import java.util.Optional;
  * page, or withdraws them. Publishing takes a snapshot of the wave's figures under the one
  * disclosure model, attacks it (DisclosureAudit), and is refused, listing the figures at fault,
  * while any withheld figure could be narrowed. The same audit runs on demand. Both are recorded
- * in the audit log.
+ * in the audit log. Both run in the background (DisclosureChecks): a small wave is answered at
+ * once, a large one hands over to a progress page that refreshes itself until the check ends.
  */
 @Secured(Role.LEAD_NAME)
 @Controller(value = "/staff/surveys/{surveyId}/publish", produces = MediaType.TEXT_HTML)
@@ -39,16 +40,16 @@ class PublicationController {
     private final Publications publications;
     private final SmallestGroup smallestGroup;
     private final Messages messages;
-    private final PublishedFigures figures;
+    private final DisclosureChecks checks;
 
     PublicationController(SurveyVersions versions, ResultsAccess access, Publications publications,
-                          SmallestGroup smallestGroup, Messages messages, PublishedFigures figures) {
+                          SmallestGroup smallestGroup, Messages messages, DisclosureChecks checks) {
         this.versions = versions;
         this.access = access;
         this.publications = publications;
         this.smallestGroup = smallestGroup;
         this.messages = messages;
-        this.figures = figures;
+        this.checks = checks;
     }
 
     /** A figure the audit found could be worked out, and the values it could take. */
@@ -72,8 +73,13 @@ class PublicationController {
         Audit checked = null;
         boolean chosen = options != null && !options.isEmpty();
         if ("yes".equals(audit)) {
-            checked = figures.decide(surveyId, chosen && options.contains("round")).map(this::audit)
-                    .orElse(new Audit(true, messages.get("publish.audit.nothing"), List.of(), 0));
+            DisclosureChecks.Check check = checks.start(surveyId, DisclosureChecks.Purpose.AUDIT, false,
+                    chosen && options.contains("round"), null, -1);
+            Optional<PublishedFigures.Result> result = checks.await(check, checks.patience());
+            if (result.isEmpty()) {
+                return Pages.seeOther(progressUrl(check));
+            }
+            checked = audit(result.get());
         }
         return page(HttpStatus.OK, authentication, survey.get(), done, checked,
                 chosen ? options.contains("public") : null, chosen ? options.contains("round") : null);
@@ -93,7 +99,7 @@ class PublicationController {
                 "heading", messages.get("results.title.publish"), "staff", Staff.of(authentication),
                 "surveyId", surveyId, "surveyTitle", survey.definition().title(), "tab", "publish", "lead", true,
                 "notForPublication", false, "hideBanner", true, "query", "", "smallestGroup", smallestGroup.of(survey.definition()),
-                "publication", publication, "audit", checked,
+                "publication", publication, "audit", checked, "newestVersion", publications.newestVersion(surveyId),
                 "publishedOn", publication == null ? null : Dates.dateTime(publication.publishedAt()),
                 "done", done == null ? null : "withdrawn".equals(done) ? "publish.done.withdrawn" : "publish.done.published",
                 "publicUrl", "/results/" + surveyId,
@@ -116,17 +122,87 @@ class PublicationController {
         List<String> options = form.get().getOrDefault("options", List.of());
         boolean onPublic = options.contains("public");
         boolean round = options.contains("round");
+        int over = newestShown(StaffForms.first(form.get(), "over"));
         // The audit runs on what would be published; a publication it finds a leak in is refused.
-        PublishedFigures.Result result = figures.publish(surveyId, onPublic, round, Staff.of(authentication).email());
+        DisclosureChecks.Check check = checks.start(surveyId, DisclosureChecks.Purpose.PUBLISH, onPublic, round,
+                Staff.of(authentication).email(), over);
+        Optional<PublishedFigures.Result> result = checks.await(check, checks.patience());
+        if (result.isEmpty()) {
+            return Pages.seeOther(progressUrl(check));
+        }
+        return published(authentication, survey.get(), check, result.get());
+    }
+
+    /** The progress of a check that did not finish within the request, and its outcome once it has. */
+    @Get("/checks/{checkId}")
+    MutableHttpResponse<?> progress(Authentication authentication, String surveyId, String checkId) {
+        Optional<LiveSurvey> survey = leadsSurvey(authentication, surveyId);
+        Optional<DisclosureChecks.Check> check = checks.find(checkId).filter(c -> c.surveyId.equals(surveyId));
+        if (survey.isEmpty()) {
+            return Pages.notFound();
+        }
+        if (check.isEmpty()) {
+            return Pages.render(HttpStatus.NOT_FOUND, "results/checking", checkingModel(authentication, survey.get(), null));
+        }
+        Optional<PublishedFigures.Result> result = check.get().result();
+        if (result.isPresent()) {
+            return check.get().purpose == DisclosureChecks.Purpose.PUBLISH
+                    ? published(authentication, survey.get(), check.get(), result.get())
+                    : page(HttpStatus.OK, authentication, survey.get(), null, audit(result.get()), null,
+                    check.get().round);
+        }
+        if (check.get().failed()) {
+            return page(HttpStatus.OK, authentication, survey.get(), null,
+                    new Audit(false, messages.get("publish.check.failed"), List.of(), 0), check.get().onPublicPage,
+                    check.get().round);
+        }
+        return Pages.render(HttpStatus.OK, "results/checking", checkingModel(authentication, survey.get(), check.get()));
+    }
+
+    private java.util.Map<String, Object> checkingModel(Authentication authentication, LiveSurvey survey,
+                                                        @Nullable DisclosureChecks.Check check) {
+        String surveyId = survey.id();
+        String heading = check == null ? messages.get("publish.check.gone")
+                : messages.get(check.purpose == DisclosureChecks.Purpose.PUBLISH ? "publish.check.publishing"
+                : "publish.check.auditing");
+        String status = null;
+        int most = check == null ? checks.mostRounds() : check.mostRounds() > 0 ? check.mostRounds() : checks.mostRounds();
+        if (check != null) {
+            status = !check.started() ? messages.get("publish.check.waiting")
+                    : check.roundsDone() == 0 ? messages.get("publish.check.first.round")
+                    : check.atFault() == 0 ? messages.get("publish.check.round.clear", check.roundsDone(), most)
+                    : messages.get("publish.check.round", check.roundsDone(), most, check.atFault());
+        }
+        return Pages.model("title", heading + ": " + survey.definition().title(), "heading", heading,
+                "staff", Staff.of(authentication), "surveyId", surveyId, "surveyTitle", survey.definition().title(),
+                "check", check, "status", status, "roundsDone", check == null ? 0 : check.roundsDone(), "mostRounds", most,
+                "refreshSeconds", check == null ? null : 3, "selfUrl", check == null ? null : progressUrl(check),
+                "backUrl", "/staff/surveys/" + surveyId + "/publish");
+    }
+
+    private MutableHttpResponse<?> published(Authentication authentication, LiveSurvey survey,
+                                             DisclosureChecks.Check check, PublishedFigures.Result result) {
         if (result.decision() == null) {
-            return page(HttpStatus.UNPROCESSABLE_ENTITY, authentication, survey.get(), null,
-                    new Audit(false, messages.get("publish.audit.nothing"), List.of(), 0), onPublic, round);
+            return page(HttpStatus.UNPROCESSABLE_ENTITY, authentication, survey, null,
+                    new Audit(false, messages.get("publish.audit.nothing"), List.of(), 0), check.onPublicPage, check.round);
         }
         if (result.version() == 0) {
-            return page(HttpStatus.UNPROCESSABLE_ENTITY, authentication, survey.get(), null, audit(result.decision()),
-                    onPublic, round);
+            return page(HttpStatus.UNPROCESSABLE_ENTITY, authentication, survey, null, audit(result.decision()),
+                    check.onPublicPage, check.round);
         }
-        return Pages.seeOther("/staff/surveys/" + surveyId + "/publish?done=published");
+        return Pages.seeOther("/staff/surveys/" + survey.id() + "/publish?done=published");
+    }
+
+    private static String progressUrl(DisclosureChecks.Check check) {
+        return "/staff/surveys/" + check.surveyId + "/publish/checks/" + check.id;
+    }
+
+    private static int newestShown(@Nullable String over) {
+        try {
+            return over == null ? -1 : Math.max(-1, Integer.parseInt(over.strip()));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     @Post(uri = "/withdraw", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -140,6 +216,11 @@ class PublicationController {
         }
         publications.withdraw(surveyId, Staff.of(authentication).email());
         return Pages.seeOther("/staff/surveys/" + surveyId + "/publish?done=withdrawn");
+    }
+
+    private Audit audit(PublishedFigures.Result result) {
+        return result.decision() == null ? new Audit(true, messages.get("publish.audit.nothing"), List.of(), 0)
+                : audit(result.decision());
     }
 
     private Audit audit(DisclosureModel.Decision decision) {

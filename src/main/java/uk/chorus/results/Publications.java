@@ -47,21 +47,20 @@ class Publications {
      */
     @Transactional
     int publish(String surveyId, boolean onPublicPage, boolean roundToFive, String by, String figures, int withheld,
-                long auditMillis) {
+                long auditMillis, int over) {
         // One publication at a time per survey: versions are numbered in order.
         jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('result_publication:' || ?))", ps -> {
             ps.setString(1, surveyId);
             ps.executeQuery().close();
             return null;
         });
-        int version = jdbc.prepareStatement("SELECT coalesce(max(version), 0) + 1 FROM result_publication_versions "
-                + "WHERE survey_id = ?", ps -> {
-            ps.setString(1, surveyId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
+        int newest = newestVersion(surveyId);
+        if (over >= 0 && newest != over && of(surveyId).map(p -> p.version() == newest
+                && p.onPublicPage() == onPublicPage && p.roundToFive() == roundToFive).orElse(false)) {
+            // The same click again (a double click, a refresh, a retry): what it asked for is published.
+            return newest;
+        }
+        int version = newest + 1;
         jdbc.prepareStatement("INSERT INTO result_publication_versions (survey_id, version, published_by, on_public_page, "
                 + "round_to_five, withheld, audit_millis, figures) VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))", ps -> {
             ps.setString(1, surveyId);
@@ -90,6 +89,19 @@ class Publications {
                 + (onPublicPage ? "staff and public page" : "staff only")
                 + (roundToFive ? ", counts rounded to 5" : "") + ", " + withheld + " figures withheld, audit passed");
         return version;
+    }
+
+    /** The newest version ever published (0 when none), whether or not it is still published. */
+    @Transactional(readOnly = true)
+    int newestVersion(String surveyId) {
+        return jdbc.prepareStatement("SELECT coalesce(max(version), 0) FROM result_publication_versions "
+                + "WHERE survey_id = ?", ps -> {
+            ps.setString(1, surveyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
     }
 
     /** The figures of the version now published, as stored (JSON), or empty when none is. */

@@ -46,13 +46,16 @@ public class PublishedFigures {
     private final Messages messages;
     private final JsonMapper json;
     private final ComparisonRules rules;
+    private final ResultsConfiguration configuration;
     private final Cache<String, Preview> previews = Caffeine.newBuilder().maximumSize(50)
             .expireAfterAccess(Duration.ofHours(1)).build();
     private final Cache<Stored, PublishedWave> stored = Caffeine.newBuilder().maximumSize(100).build();
 
     PublishedFigures(Publications publications, WaveSummaries summaries, SurveyVersions versions,
-                     SmallestGroup smallestGroup, Messages messages, JsonMapper json, ComparisonRules rules) {
+                     SmallestGroup smallestGroup, Messages messages, JsonMapper json, ComparisonRules rules,
+                     ResultsConfiguration configuration) {
         this.rules = rules;
+        this.configuration = configuration;
         this.publications = publications;
         this.summaries = summaries;
         this.versions = versions;
@@ -63,6 +66,18 @@ public class PublishedFigures {
 
     /** The disclosure model of a wave's results as they stand now, audited (cached while nothing changes). */
     Optional<DisclosureModel.Decision> decide(String surveyId, boolean round) {
+        return decide(surveyId, round, DisclosureModel.Progress.NONE);
+    }
+
+    /** Whether the decision for a wave as it stands now is already worked out (so asking costs nothing). */
+    boolean decided(String surveyId, boolean round) {
+        Optional<WaveSummaries.WaveFigures> wave = summaries.of(surveyId);
+        Preview cached = previews.getIfPresent(surveyId + "|" + round);
+        return wave.isEmpty() || cached != null && cached.summary() == wave.get().summary();
+    }
+
+    /** As above, telling {@code progress} after each round of the attack. */
+    Optional<DisclosureModel.Decision> decide(String surveyId, boolean round, DisclosureModel.Progress progress) {
         Optional<WaveSummaries.WaveFigures> wave = summaries.of(surveyId);
         if (wave.isEmpty()) {
             return Optional.empty();
@@ -75,7 +90,7 @@ public class PublishedFigures {
         }
         SurveyDefinition definition = wave.get().definition();
         DisclosureModel.Decision decision = DisclosureModel.decide(definition, wave.get().summary(),
-                smallestGroup.of(definition), round, messages);
+                smallestGroup.of(definition), round, messages, configuration.getDisclosureRounds(), progress);
         LOG.info("Disclosure audit of {}: {} figures withheld, {} at fault, {} solves in {} ms, {} rounds.", surveyId,
                 decision.audit().withheld(), decision.audit().faults().size(), decision.audit().solves(),
                 decision.audit().millis(), decision.rounds());
@@ -90,7 +105,16 @@ public class PublishedFigures {
      * survey has no responses; the decision (with its faults) when it refused.
      */
     Result publish(String surveyId, boolean onPublicPage, boolean round, String by) {
-        Optional<DisclosureModel.Decision> decision = decide(surveyId, round);
+        return publish(surveyId, onPublicPage, round, by, -1, DisclosureModel.Progress.NONE);
+    }
+
+    /**
+     * As above, telling {@code progress} after each round of the attack; {@code over} is the newest
+     * version the lead saw (-1: publish whatever is there), so a repeated click adds no version.
+     */
+    Result publish(String surveyId, boolean onPublicPage, boolean round, String by, int over,
+                   DisclosureModel.Progress progress) {
+        Optional<DisclosureModel.Decision> decision = decide(surveyId, round, progress);
         if (decision.isEmpty()) {
             return new Result(null, 0);
         }
@@ -104,7 +128,7 @@ public class PublishedFigures {
             throw new UncheckedIOException(e);
         }
         int version = publications.publish(surveyId, onPublicPage, round, by, document,
-                decision.get().audit().withheld(), decision.get().audit().millis());
+                decision.get().audit().withheld(), decision.get().audit().millis(), over);
         return new Result(decision.get(), version);
     }
 

@@ -82,8 +82,12 @@ class DisclosureModelTest {
                         .contains("Don't know"));
         assertThat(attack.faults()).allSatisfy(f -> assertThat(f.max() - f.min()).isLessThan(4));
 
-        DisclosureModel.Decision decision = DisclosureModel.decide(SURVEY, wave, 5, true, MESSAGES);
+        List<Integer> faultsEachRound = new ArrayList<>();
+        DisclosureModel.Decision decision = DisclosureModel.decide(SURVEY, wave, 5, true, MESSAGES, 40,
+                (round, most, report) -> faultsEachRound.add(report.faults().size()));
         assertThat(decision.audit().faults()).isEmpty();
+        // The progress bar hears of every round, and the last one is the one that passed.
+        assertThat(faultsEachRound).hasSize(decision.rounds()).last().isEqualTo(0);
         assertThat(DisclosureModel.audit(SURVEY, wave, 5, true, MESSAGES, decision.published()).faults()).isEmpty();
         // The withheld 2 stays withheld, and the figures that gave it away no longer all show.
         PublishedWave.Row ehcp = decision.published().questions().get("heard").byGroup().get("support").get("ehcp");

@@ -115,6 +115,21 @@ class PublicationTest extends ChorusTest {
         assertThat(only).containsOnlyKeys("All in the chosen group");
     }
 
+    @Test
+    @Order(5)
+    void aRepeatedPublishClickMakesOneNewVersion() {
+        String over = lead.get("/staff/surveys/" + NOW + "/publish").document()
+                .select("form[method=post] input[name=over]").val();
+        long before = count("SELECT count(*) FROM result_publication_versions WHERE survey_id = '" + NOW + "'");
+        assertThat(over).isEqualTo(Long.toString(before));
+        for (int click = 0; click < 3; click++) {
+            assertThat(lead.post("/staff/surveys/" + NOW + "/publish", "over", over, "options", "public",
+                    "options", "round").status()).isEqualTo(303);
+        }
+        assertThat(count("SELECT count(*) FROM result_publication_versions WHERE survey_id = '" + NOW + "'"))
+                .isEqualTo(before + 1);
+    }
+
     private static Map<String, List<String>> rows(Document page) {
         Map<String, List<String>> rows = new java.util.LinkedHashMap<>();
         for (org.jsoup.nodes.Element row : page.select("#q-yes_q table tbody tr")) {
