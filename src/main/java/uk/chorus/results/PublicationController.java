@@ -41,9 +41,12 @@ class PublicationController {
     private final SmallestGroup smallestGroup;
     private final Messages messages;
     private final DisclosureChecks checks;
+    private final CheckingPages checkingPages;
 
     PublicationController(SurveyVersions versions, ResultsAccess access, Publications publications,
-                          SmallestGroup smallestGroup, Messages messages, DisclosureChecks checks) {
+                          SmallestGroup smallestGroup, Messages messages, DisclosureChecks checks,
+                          CheckingPages checkingPages) {
+        this.checkingPages = checkingPages;
         this.versions = versions;
         this.access = access;
         this.publications = publications;
@@ -77,7 +80,7 @@ class PublicationController {
                     chosen && options.contains("round"), null, -1);
             Optional<PublishedFigures.Result> result = checks.await(check, checks.patience());
             if (result.isEmpty()) {
-                return Pages.seeOther(progressUrl(check));
+                return Pages.seeOther(CheckingPages.progressUrl(check));
             }
             checked = audit(result.get());
         }
@@ -128,7 +131,7 @@ class PublicationController {
                 Staff.of(authentication).email(), over);
         Optional<PublishedFigures.Result> result = checks.await(check, checks.patience());
         if (result.isEmpty()) {
-            return Pages.seeOther(progressUrl(check));
+            return Pages.seeOther(CheckingPages.progressUrl(check));
         }
         return published(authentication, survey.get(), check, result.get());
     }
@@ -142,7 +145,7 @@ class PublicationController {
             return Pages.notFound();
         }
         if (check.isEmpty()) {
-            return Pages.render(HttpStatus.NOT_FOUND, "results/checking", checkingModel(authentication, survey.get(), null));
+            return checkingPages.render(authentication, survey.get(), null, null);
         }
         Optional<PublishedFigures.Result> result = check.get().result();
         if (result.isPresent()) {
@@ -156,28 +159,7 @@ class PublicationController {
                     new Audit(false, messages.get("publish.check.failed"), List.of(), 0), check.get().onPublicPage,
                     check.get().round);
         }
-        return Pages.render(HttpStatus.OK, "results/checking", checkingModel(authentication, survey.get(), check.get()));
-    }
-
-    private java.util.Map<String, Object> checkingModel(Authentication authentication, LiveSurvey survey,
-                                                        @Nullable DisclosureChecks.Check check) {
-        String surveyId = survey.id();
-        String heading = check == null ? messages.get("publish.check.gone")
-                : messages.get(check.purpose == DisclosureChecks.Purpose.PUBLISH ? "publish.check.publishing"
-                : "publish.check.auditing");
-        String status = null;
-        int most = check == null ? checks.mostRounds() : check.mostRounds() > 0 ? check.mostRounds() : checks.mostRounds();
-        if (check != null) {
-            status = !check.started() ? messages.get("publish.check.waiting")
-                    : check.roundsDone() == 0 ? messages.get("publish.check.first.round")
-                    : check.atFault() == 0 ? messages.get("publish.check.round.clear", check.roundsDone(), most)
-                    : messages.get("publish.check.round", check.roundsDone(), most, check.atFault());
-        }
-        return Pages.model("title", heading + ": " + survey.definition().title(), "heading", heading,
-                "staff", Staff.of(authentication), "surveyId", surveyId, "surveyTitle", survey.definition().title(),
-                "check", check, "status", status, "roundsDone", check == null ? 0 : check.roundsDone(), "mostRounds", most,
-                "refreshSeconds", check == null ? null : 3, "selfUrl", check == null ? null : progressUrl(check),
-                "backUrl", "/staff/surveys/" + surveyId + "/publish");
+        return checkingPages.render(authentication, survey.get(), check.get(), CheckingPages.progressUrl(check.get()));
     }
 
     private MutableHttpResponse<?> published(Authentication authentication, LiveSurvey survey,
@@ -191,10 +173,6 @@ class PublicationController {
                     check.onPublicPage, check.round);
         }
         return Pages.seeOther("/staff/surveys/" + survey.id() + "/publish?done=published");
-    }
-
-    private static String progressUrl(DisclosureChecks.Check check) {
-        return "/staff/surveys/" + check.surveyId + "/publish/checks/" + check.id;
     }
 
     private static int newestShown(@Nullable String over) {

@@ -7,6 +7,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -39,11 +40,15 @@ class ResultsController {
     private final Messages messages;
     private final WaveSummaries summaries;
     private final PublishedFigures published;
+    private final DisclosureChecks checks;
+    private final CheckingPages checkingPages;
 
     ResultsController(SurveyVersions versions, ResultsService results, ResultsAccess access, Populations populations,
                       SmallestGroup smallestGroup, Messages messages, WaveSummaries summaries,
-                      PublishedFigures published) {
+                      PublishedFigures published, DisclosureChecks checks, CheckingPages checkingPages) {
         this.published = published;
+        this.checks = checks;
+        this.checkingPages = checkingPages;
         this.versions = versions;
         this.results = results;
         this.access = access;
@@ -120,7 +125,16 @@ class ResultsController {
                         query.onlyCode()));
             }
         } else if (options.suppress()) {
-            // A lead's preview "as published": the disclosure model worked out now, audited.
+            // A lead's preview "as published": the disclosure model worked out now, audited. Working
+            // it out can take minutes at a large wave: until it is done, this address shows its progress.
+            if (!published.decided(surveyId, options.roundToFive())) {
+                DisclosureChecks.Check check = checks.start(surveyId, DisclosureChecks.Purpose.AUDIT, false,
+                        options.roundToFive(), null, -1);
+                if (checks.await(check, checks.patience()).isEmpty()) {
+                    return checkingPages.render(authentication, survey.get(), check, ServerRequestContext.currentRequest()
+                            .map(r -> r.getUri().toString()).orElse("/staff/surveys/" + surveyId + "/results"));
+                }
+            }
             Optional<DisclosureModel.Decision> decision = published.decide(surveyId, options.roundToFive());
             if (tab.equals("quarters")) {
                 model.put("quarters", decision.map(d -> PublishedResults.quarters(List.of(Map.entry(

@@ -85,6 +85,15 @@ class PublishingChecksTest extends ChorusTest {
     }
 
     @Test
+    void aLeadsPreviewAsPublishedShowsItsProgressAtTheSameAddressUntilTheFiguresAreWorkedOut() {
+        String preview = "/staff/surveys/" + NOW + "/results?view=published&round=yes&by=support";
+        Browser.Page outcome = followToTheEnd(preview);
+        assertThat(outcome.status()).isEqualTo(200);
+        assertThat(outcome.document().select("#q-agree_q table")).isNotEmpty();
+        assertThat(outcome.document().select("meta[http-equiv=refresh]")).isEmpty();
+    }
+
+    @Test
     void aCheckThatIsNoLongerKeptSaysSoAndOffersTheWayBack() {
         Browser.Page gone = lead.get("/staff/surveys/" + NOW + "/publish/checks/not-a-check");
         assertThat(gone.status()).isEqualTo(404);
