@@ -33,8 +33,11 @@ class CheckingPages {
                                   @Nullable DisclosureChecks.Check check, @Nullable String selfUrl) {
         String surveyId = survey.id();
         String heading = check == null ? messages.get("publish.check.gone")
-                : messages.get(check.purpose == DisclosureChecks.Purpose.PUBLISH ? "publish.check.publishing"
-                : "publish.check.auditing");
+                : messages.get(switch (check.purpose) {
+                    case PUBLISH -> "publish.check.publishing";
+                    case SEND_TO_AGREE -> "publish.check.sending";
+                    case AUDIT -> "publish.check.auditing";
+                });
         int most = check != null && check.mostRounds() > 0 ? check.mostRounds() : checks.mostRounds();
         String status = check == null ? null
                 : !check.started() ? messages.get("publish.check.waiting")

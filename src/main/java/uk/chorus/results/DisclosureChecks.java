@@ -32,8 +32,8 @@ import java.util.concurrent.TimeoutException;
 class DisclosureChecks {
     private static final Logger LOG = LoggerFactory.getLogger(DisclosureChecks.class);
 
-    /** What the lead asked for: only the audit, or publishing when it passes. */
-    enum Purpose { AUDIT, PUBLISH }
+    /** What the lead asked for: only the audit, publishing when it passes, or sending to a forum to agree. */
+    enum Purpose { AUDIT, PUBLISH, SEND_TO_AGREE }
 
     /** One check: what it is for, how far it has gone, and (when done) what it found or published. */
     static final class Check implements DisclosureModel.Progress {
@@ -100,6 +100,7 @@ class DisclosureChecks {
 
     private final PublishedFigures figures;
     private final ResultsConfiguration configuration;
+    private final ResultReviews reviews;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform()
             .name("disclosure-check").daemon(true).factory());
     private final ConcurrentMap<String, Check> running = new ConcurrentHashMap<>();
@@ -107,7 +108,8 @@ class DisclosureChecks {
     private final Cache<String, Check> byId = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(2))
             .maximumSize(200).build();
 
-    DisclosureChecks(PublishedFigures figures, ResultsConfiguration configuration) {
+    DisclosureChecks(PublishedFigures figures, ResultsConfiguration configuration, ResultReviews reviews) {
+        this.reviews = reviews;
         this.figures = figures;
         this.configuration = configuration;
     }
@@ -153,9 +155,12 @@ class DisclosureChecks {
     private void run(Check check) {
         check.started = true;
         try {
-            PublishedFigures.Result result = check.purpose == Purpose.PUBLISH
-                    ? figures.publish(check.surveyId, check.onPublicPage, check.round, check.by, check.over, check)
-                    : new PublishedFigures.Result(figures.decide(check.surveyId, check.round, check).orElse(null), 0);
+            PublishedFigures.Result result = switch (check.purpose) {
+                case PUBLISH -> figures.publish(check.surveyId, check.onPublicPage, check.round, check.by, check.over, check);
+                case SEND_TO_AGREE -> figures.sendToAgree(check.surveyId, check.onPublicPage, check.round, check.by,
+                        reviews, check);
+                case AUDIT -> new PublishedFigures.Result(figures.decide(check.surveyId, check.round, check).orElse(null), 0);
+            };
             check.outcome.complete(result);
         } catch (RuntimeException e) {
             LOG.error("The disclosure check of {} failed.", check.surveyId, e);

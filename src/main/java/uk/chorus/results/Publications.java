@@ -27,8 +27,9 @@ class Publications {
         this.audit = audit;
     }
 
+    /** A publication; {@code agreed} says which forum agreed it and when, or is null when none was asked. */
     record Publication(String surveyId, String publishedBy, Instant publishedAt, boolean onPublicPage,
-                       boolean roundToFive, int version, int withheld) {
+                       boolean roundToFive, int version, int withheld, @io.micronaut.core.annotation.Nullable String agreed) {
     }
 
     @Transactional(readOnly = true)
@@ -48,6 +49,13 @@ class Publications {
     @Transactional
     int publish(String surveyId, boolean onPublicPage, boolean roundToFive, String by, String figures, int withheld,
                 long auditMillis, int over) {
+        return publish(surveyId, onPublicPage, roundToFive, by, figures, withheld, auditMillis, over, null);
+    }
+
+    /** As above, with the words saying which forum agreed these figures, and when. */
+    @Transactional
+    int publish(String surveyId, boolean onPublicPage, boolean roundToFive, String by, String figures, int withheld,
+                long auditMillis, int over, @io.micronaut.core.annotation.Nullable String agreed) {
         // One publication at a time per survey: versions are numbered in order.
         jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('result_publication:' || ?))", ps -> {
             ps.setString(1, surveyId);
@@ -62,7 +70,7 @@ class Publications {
         }
         int version = newest + 1;
         jdbc.prepareStatement("INSERT INTO result_publication_versions (survey_id, version, published_by, on_public_page, "
-                + "round_to_five, withheld, audit_millis, figures) VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))", ps -> {
+                + "round_to_five, withheld, audit_millis, figures, agreed) VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)", ps -> {
             ps.setString(1, surveyId);
             ps.setInt(2, version);
             ps.setString(3, by);
@@ -71,6 +79,7 @@ class Publications {
             ps.setInt(6, withheld);
             ps.setLong(7, auditMillis);
             ps.setString(8, figures);
+            ps.setString(9, agreed);
             return ps.executeUpdate();
         });
         jdbc.prepareStatement("INSERT INTO result_publications (survey_id, published_by, on_public_page, round_to_five, version) "
@@ -87,7 +96,8 @@ class Publications {
                 });
         audit.record(by, "results published", surveyId, "version " + version + ", "
                 + (onPublicPage ? "staff and public page" : "staff only")
-                + (roundToFive ? ", counts rounded to 5" : "") + ", " + withheld + " figures withheld, audit passed");
+                + (roundToFive ? ", counts rounded to 5" : "") + ", " + withheld + " figures withheld, audit passed"
+                + (agreed == null ? "" : ", " + agreed));
         return version;
     }
 
@@ -131,7 +141,7 @@ class Publications {
     private List<Publication> list(String where, String surveyId) {
         // A publication from before figures were kept (no version) is not shown until published again.
         return jdbc.prepareStatement("SELECT p.survey_id, p.published_by, p.published_at, p.on_public_page, p.round_to_five, "
-                + "p.version, v.withheld FROM result_publications p JOIN result_publication_versions v "
+                + "p.version, v.withheld, v.agreed FROM result_publications p JOIN result_publication_versions v "
                 + "ON v.survey_id = p.survey_id AND v.version = p.version " + where.replace("WHERE survey_id", "WHERE p.survey_id")
                 + " ORDER BY p.published_at DESC", ps -> {
             if (surveyId != null) {
@@ -141,7 +151,7 @@ class Publications {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     found.add(new Publication(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                            rs.getBoolean(4), rs.getBoolean(5), rs.getInt(6), rs.getInt(7)));
+                            rs.getBoolean(4), rs.getBoolean(5), rs.getInt(6), rs.getInt(7), rs.getString(8)));
                 }
             }
             return found;

@@ -141,6 +141,43 @@ public class PublishedFigures {
         return publish(surveyId, true, true, by).version();
     }
 
+    /**
+     * Decides and audits a wave's figures and, when they pass, sends them to the forum to agree
+     * (publishing nothing). The decision, with its faults when it refused; version is always 0.
+     */
+    Result sendToAgree(String surveyId, boolean onPublicPage, boolean round, String by, ResultReviews reviews,
+                       DisclosureModel.Progress progress) {
+        Optional<DisclosureModel.Decision> decision = decide(surveyId, round, progress);
+        if (decision.isPresent() && decision.get().audit().passes()) {
+            reviews.send(surveyId, document(decision.get()), onPublicPage, round, decision.get().audit().withheld(),
+                    decision.get().audit().millis(), by);
+        }
+        return new Result(decision.orElse(null), 0);
+    }
+
+    /** Publishes exactly the figures a forum agreed, as the next version, saying who agreed them. */
+    int publishAgreed(ResultReviews.Review review, String by, int over, String agreed) {
+        return publications.publish(review.surveyId(), review.onPublicPage(), review.roundToFive(), by, review.figures(),
+                review.withheld(), review.auditMillis(), over, agreed);
+    }
+
+    /** The figures of a review, for the forum reading them before they agree. */
+    PublishedWave read(String figures) {
+        try {
+            return json.readValue(figures, PublishedWave.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String document(DisclosureModel.Decision decision) {
+        try {
+            return json.writeValueAsString(decision.published());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** What publishing did: the decision (null when nothing to publish) and the version (0 when refused). */
     record Result(@Nullable DisclosureModel.Decision decision, int version) {
     }

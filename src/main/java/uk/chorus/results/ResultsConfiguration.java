@@ -10,6 +10,7 @@ public class ResultsConfiguration {
 
     private int verdictMinimum = DEFAULT_VERDICT_MINIMUM;
     private int disclosureRounds = DisclosureModel.mostRounds();
+    private boolean signOff;
     private java.time.Duration publishPatience = java.time.Duration.ofSeconds(3);
 
     /**
@@ -46,5 +47,14 @@ public class ResultsConfiguration {
 
     public void setPublishPatience(java.time.Duration publishPatience) {
         this.publishPatience = publishPatience.isNegative() ? java.time.Duration.ZERO : publishPatience;
+    }
+
+    /** Whether a wave's results must be agreed by the forum they concern before they are published. */
+    public boolean isSignOff() {
+        return signOff;
+    }
+
+    public void setSignOff(boolean signOff) {
+        this.signOff = signOff;
     }
 }

@@ -58,6 +58,9 @@ public abstract class ChorusTest implements TestPropertyProvider {
         properties.put("chorus.admin.password", TEST_ADMIN_PASSWORD);
         // Surveys open to families only once they have a person to contact.
         properties.put("chorus.site.contact-email", "send.coproduction@example.org");
+        // A publish request waits for its disclosure check however loaded the machine is; the
+        // progress page has its own test (PublishingChecksTest).
+        properties.put("chorus.results.publish-patience", "120s");
         properties.putAll(extraProperties());
         return properties;
     }
