@@ -22,7 +22,9 @@ import java.util.Optional;
  * What a lead does with an item after it arrives: sorts Local Offer feedback into content,
  * accessibility or development and writes the response the annual Local Offer report shows;
  * replies to someone who left an address (queued in the mail outbox in the same transaction that
- * deletes the address, so the address outlives the reply by no more than the send); and sets a
+ * deletes the address, so the address outlives the reply by no more than the send), or, for
+ * feedback sent through the API by someone who agreed to be contacted, to their contact email
+ * (once; contact details stay under the channel's retention as before); and sets a
  * vexatious item aside with the reason. Every change is audited.
  */
 @Singleton
@@ -30,13 +32,15 @@ public class FeedbackHandling {
     public static final List<String> CATEGORIES = List.of("content", "accessibility", "development");
     private final JdbcOperations jdbc;
     private final ReplyAddresses addresses;
+    private final FeedbackRecords records;
     private final Outbox outbox;
     private final MailTemplates templates;
     private final Messages messages;
     private final AuditLog audit;
 
-    FeedbackHandling(JdbcOperations jdbc, ReplyAddresses addresses, Outbox outbox, MailTemplates templates,
-                     Messages messages, AuditLog audit) {
+    FeedbackHandling(JdbcOperations jdbc, ReplyAddresses addresses, FeedbackRecords records, Outbox outbox,
+                     MailTemplates templates, Messages messages, AuditLog audit) {
+        this.records = records;
         this.jdbc = jdbc;
         this.addresses = addresses;
         this.outbox = outbox;
@@ -73,10 +77,19 @@ public class FeedbackHandling {
         });
     }
 
-    /** Whether the person left an address for a reply that has not been sent yet. */
+    /** Whether there is an address to reply to and no reply has been sent yet. */
     @Transactional(readOnly = true)
     public boolean awaitsReply(long itemId) {
-        return addresses.held(itemId);
+        return replyTo(itemId).isPresent();
+    }
+
+    /** The address left for a reply; else, before any reply, the email of someone who agreed to be contacted. */
+    private Optional<String> replyTo(long itemId) {
+        Optional<String> left = addresses.of(itemId);
+        if (left.isPresent() || of(itemId).repliedAt() != null) {
+            return left;
+        }
+        return records.contactOf(itemId).map(NewFeedback.Contact::email).filter(e -> e != null && !e.isBlank());
     }
 
     /** Sorts an item and records the response the annual report shows; null clears either. */
@@ -119,7 +132,12 @@ public class FeedbackHandling {
      */
     @Transactional
     public boolean reply(long itemId, String reference, String words, String by) {
-        Optional<String> to = addresses.of(itemId);
+        // The item's row is locked so two leads replying at once send one reply.
+        jdbc.prepareStatement("SELECT id FROM feedback_items WHERE id = ? FOR UPDATE", ps -> {
+            ps.setLong(1, itemId);
+            return ps.executeQuery().next();
+        });
+        Optional<String> to = replyTo(itemId);
         if (to.isEmpty()) {
             return false;
         }

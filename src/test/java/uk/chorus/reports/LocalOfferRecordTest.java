@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import uk.chorus.browser.HtmlChecker;
+import uk.chorus.support.Api;
 import uk.chorus.support.Browser;
 import uk.chorus.support.ChorusTest;
 import uk.chorus.support.StaffClient;
@@ -26,6 +27,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -157,6 +159,20 @@ class LocalOfferRecordTest extends ChorusTest {
         assertThat(count("SELECT count(*) FROM mail_outbox WHERE about LIKE 'feedback-reply:%'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'feedback replied to'")).isEqualTo(1);
         assertThat(viewer.get(handling(replyReference)).status()).isEqualTo(403);
+
+        // Service feedback sent by API from someone who agreed to be contacted: replied to once, at that address.
+        Api.Reply service = api().postJson("/api/v1/feedback", "{\"submissionId\": \"" + UUID.randomUUID() + "\", "
+                + "\"channel\": \"service\", \"service\": \"Short breaks club\", \"text\": \"No places again.\", "
+                + "\"contact\": {\"email\": \"carer@example.org\"}}");
+        assertThat(service.status()).isEqualTo(201);
+        String serviceReference = service.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        assertThat(lead.get(handling(serviceReference)).document().select("textarea#reply")).hasSize(1);
+        assertThat(lead.post(handling(serviceReference) + "/reply", "reply", "We have opened a second club.").status())
+                .isEqualTo(303);
+        await("the reply reaches the carer").atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(mailTo("carer@example.org")).hasSize(1));
+        assertThat(lead.post(handling(serviceReference) + "/reply", "reply", "Again.").status()).isEqualTo(409);
+        assertThat(lead.get(handling(serviceReference)).document().select("textarea#reply")).isEmpty();
     }
 
     @Test
