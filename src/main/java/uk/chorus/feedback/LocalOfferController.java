@@ -13,6 +13,7 @@ import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import uk.chorus.web.CrossOriginPolicy;
+import uk.chorus.web.EmailAddresses;
 import uk.chorus.web.FormBody;
 import uk.chorus.web.FormErrors;
 import uk.chorus.web.Message;
@@ -48,9 +49,11 @@ class LocalOfferController {
     private final CrossOriginPolicy origins;
     private final Messages messages;
     private final Clock clock;
+    private final LocalOfferSubmissions submissions;
 
     LocalOfferController(FeedbackRecords records, FeedbackChecker checker, CrossOriginPolicy origins, Messages messages,
-                         Clock clock) {
+                         Clock clock, LocalOfferSubmissions submissions) {
+        this.submissions = submissions;
         this.records = records;
         this.checker = checker;
         this.origins = origins;
@@ -64,7 +67,7 @@ class LocalOfferController {
     /** The form on its own page, for a Local Offer page that links here rather than embedding it. */
     @Get
     MutableHttpResponse<?> form(@Nullable @QueryValue String page, @Nullable @QueryValue("return") String returnTo) {
-        return render(HttpStatus.OK, page == null ? "" : page, returnTo, null, "", UUID.randomUUID().toString(),
+        return render(HttpStatus.OK, page == null ? "" : page, returnTo, null, "", "", UUID.randomUUID().toString(),
                 FormErrors.none());
     }
 
@@ -78,6 +81,7 @@ class LocalOfferController {
         String page = first(fields, "page").strip();
         String helpful = first(fields, "helpful");
         String text = first(fields, "text");
+        String replyTo = first(fields, "email").strip();
         String returnTo = allowedReturn(request, first(fields, "return"));
         if (!first(fields, HONEYPOT).isEmpty()) {
             // A robot: answer as if it worked, so it learns nothing, and keep nothing.
@@ -89,15 +93,19 @@ class LocalOfferController {
         NewFeedback item = new NewFeedback(submissionId, Channel.LOCAL_OFFER, page.isEmpty() ? null : page,
                 LocalDate.now(clock), wasHelpful, words, Map.of(), null, null);
         Map<String, Message> problems = checker.check(item);
-        if (!problems.isEmpty()) {
+        boolean badEmail = !replyTo.isEmpty() && !EmailAddresses.valid(replyTo);
+        if (!problems.isEmpty() || badEmail) {
             FormErrors errors = FormErrors.none();
             // Neither an answer nor words: the error points at the question, the first thing to answer.
             problems.forEach((field, message) -> errors.add(message.key().equals("feedback.error.local.offer.empty")
                     ? "helpful" : field, messages.get(message)));
-            return render(HttpStatus.UNPROCESSABLE_ENTITY, page, returnTo, helpful, text == null ? "" : text,
+            if (badEmail) {
+                errors.add("email", messages.get("feedback.local.offer.error.email"));
+            }
+            return render(HttpStatus.UNPROCESSABLE_ENTITY, page, returnTo, helpful, text == null ? "" : text, replyTo,
                     submissionId == null ? UUID.randomUUID().toString() : submissionId.toString(), errors);
         }
-        FeedbackRecords.Stored stored = records.store(item);
+        FeedbackRecords.Stored stored = submissions.store(item, replyTo);
         return thanks(words == null ? null : stored.reference(), returnTo);
     }
 
@@ -120,9 +128,10 @@ class LocalOfferController {
     }
 
     private MutableHttpResponse<?> render(HttpStatus status, String page, @Nullable String returnTo,
-                                          @Nullable String helpful, String text, String submissionId, FormErrors errors) {
+                                          @Nullable String helpful, String text, String email, String submissionId,
+                                          FormErrors errors) {
         Map<String, Object> model = Pages.model("titleKey", "feedback.local.offer.title", "publicPage", true,
-                "page", page, "returnTo", returnTo, "text", text, "submissionId", submissionId,
+                "page", page, "returnTo", returnTo, "text", text, "email", email, "submissionId", submissionId,
                 "choices", List.of(new Choice("helpful", "yes", messages.get("feedback.local.offer.yes"), "yes".equals(helpful)),
                         new Choice("helpful-no", "no", messages.get("feedback.local.offer.no"), "no".equals(helpful))));
         return Pages.render(status, "feedback/local-offer", errors.addTo(model));

@@ -56,6 +56,34 @@ class CommitmentsController {
         return HttpResponse.ok(text.toString()).contentType(new MediaType("text/plain; charset=utf-8"));
     }
 
+    /**
+     * Easy Read as a page: one idea to a line in large type, the same sentences as the text
+     * version, each commitment under its own heading; works at 360px and without JavaScript.
+     */
+    @Get(uri = "/easy-read", produces = MediaType.TEXT_HTML)
+    MutableHttpResponse<?> easyReadPage(@Nullable @QueryValue String theme) {
+        Map<String, String> names = commitments.themeNames();
+        String chosen = theme != null && names.containsKey(theme) ? theme : null;
+        List<Map<String, Object>> shown = new ArrayList<>();
+        for (Commitments.Commitment c : commitments.all(chosen)) {
+            List<String> lines = new ArrayList<>();
+            if (c.action().service() != null) {
+                lines.add(messages.get("commitments.text.who", c.action().service()));
+            }
+            if (c.action().due() != null) {
+                lines.add(messages.get("commitments.text.when", c.action().due()));
+            }
+            lines.add(messages.get("commitments.text.now", c.action().statusLabel()));
+            c.measures().forEach(m -> lines.add(messages.get("commitments.text.worked", m.name(), m.verdict())));
+            shown.add(Map.of("anchor", c.anchor(), "what", messages.get("commitments.text.what", c.action().title()),
+                    "lines", lines));
+        }
+        return Pages.render("reports/commitments-easy", Pages.model("titleKey", "commitments.easy.title",
+                "publicPage", true, "commitments", shown,
+                "fullHref", chosen == null ? "/commitments" : "/commitments?theme=" + chosen,
+                "textHref", chosen == null ? "/commitments/easy-read.txt" : "/commitments/easy-read.txt?theme=" + chosen));
+    }
+
     @Get(produces = MediaType.TEXT_HTML)
     MutableHttpResponse<?> list(@Nullable @QueryValue String theme) {
         Map<String, String> names = commitments.themeNames();

@@ -8,6 +8,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import uk.chorus.accounts.Role;
@@ -43,9 +44,11 @@ class QuotesController {
     private final QuoteChecker checker;
     private final Gazetteer gazetteer;
     private final Messages messages;
+    private final QuotableComments quotable;
 
     QuotesController(ReportStore store, ReportBuilder builder, ThemeSummaries summaries, Gazetteer gazetteer,
-                     Messages messages) {
+                     Messages messages, QuotableComments quotable) {
+        this.quotable = quotable;
         this.store = store;
         this.builder = builder;
         this.summaries = summaries;
@@ -62,7 +65,7 @@ class QuotesController {
 
     public record Suggestion(int number, String textId, String original, String redacted, List<Part> found,
                              List<Attribution> attributions, List<Attribution> safe, @Nullable String error,
-                             boolean quoted) {
+                             boolean quoted, boolean proposed) {
         /** The id of the quote's field: the comment's id with only letters, digits and hyphens. */
         public String fieldId() {
             return "quote-" + textId.replaceAll("[^A-Za-z0-9]", "-");
@@ -77,9 +80,11 @@ class QuotesController {
         }
     }
 
+    /** @param comment a comment proposed from search or a theme's list, shown first when this report may quote it */
     @Get
-    MutableHttpResponse<?> suggestions(Authentication authentication, long id, String themeId) {
-        return page(authentication, id, themeId, null, null, null, HttpStatus.OK);
+    MutableHttpResponse<?> suggestions(Authentication authentication, long id, String themeId,
+                                       @Nullable @QueryValue String comment) {
+        return page(authentication, id, themeId, comment, null, null, null, HttpStatus.OK);
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -98,25 +103,26 @@ class QuotesController {
             return Pages.notFound();
         }
         Staff staff = Staff.of(authentication);
-        Optional<ThemeSummaries.Candidate> candidate = candidates(report.get(), themeId, staff).stream()
+        // Any comment the lead may read is accepted, not only a suggested one, where the report may quote it.
+        Optional<ThemeSummaries.Candidate> candidate = candidates(report.get(), themeId, staff, textId).stream()
                 .filter(c -> c.textId().equals(textId)).findFirst();
         if (candidate.isEmpty()) {
             return Pages.notFound();
         }
         if (quote.isEmpty() || quote.length() > LONGEST) {
-            return page(authentication, id, themeId, textId, quote, messages.get("reports.quotes.error.length", LONGEST),
+            return page(authentication, id, themeId, textId, textId, quote, messages.get("reports.quotes.error.length", LONGEST),
                     HttpStatus.UNPROCESSABLE_ENTITY);
         }
         QuoteSource.Verdict verdict = QuoteSource.check(candidate.get().text(), quote);
         if (!verdict.faithful()) {
-            return page(authentication, id, themeId, textId, quote, verdict.words().isEmpty()
+            return page(authentication, id, themeId, textId, textId, quote, verdict.words().isEmpty()
                     ? messages.get("reports.quotes.error.source.order")
                     : messages.get("reports.quotes.error.source", String.join(" ", verdict.words())),
                     HttpStatus.UNPROCESSABLE_ENTITY);
         }
         QuoteChecker.Checked checked = checker.check(quote, gazetteer.all());
         if (!checked.clean() && !confirmed) {
-            return page(authentication, id, themeId, textId, quote, messages.get("reports.quotes.error.still",
+            return page(authentication, id, themeId, textId, textId, quote, messages.get("reports.quotes.error.still",
                     String.join(", ", checked.found().stream().map(f -> "“" + f.text() + "”").toList())),
                     HttpStatus.UNPROCESSABLE_ENTITY);
         }
@@ -124,7 +130,7 @@ class QuotesController {
         String label = attribution.isEmpty() ? null : allowed.stream().filter(a -> a.value().equals(attribution))
                 .map(Attribution::label).findFirst().orElse(null);
         if (!attribution.isEmpty() && label == null) {
-            return page(authentication, id, themeId, textId, quote, messages.get("reports.quotes.error.attribution"),
+            return page(authentication, id, themeId, textId, textId, quote, messages.get("reports.quotes.error.attribution"),
                     HttpStatus.UNPROCESSABLE_ENTITY);
         }
         try {
@@ -136,8 +142,9 @@ class QuotesController {
         return Pages.seeOther("/staff/reports/" + id + "#theme-" + themeId);
     }
 
-    private MutableHttpResponse<?> page(Authentication authentication, long id, String themeId, @Nullable String failedId,
-                                        @Nullable String failedQuote, @Nullable String error, HttpStatus status) {
+    private MutableHttpResponse<?> page(Authentication authentication, long id, String themeId, @Nullable String proposedId,
+                                        @Nullable String failedId, @Nullable String failedQuote, @Nullable String error,
+                                        HttpStatus status) {
         Optional<ReportStore.Report> report = store.find(id);
         if (report.isEmpty()) {
             return Pages.notFound();
@@ -153,7 +160,12 @@ class QuotesController {
         List<QuoteChecker.Entry> places = gazetteer.all();
         List<Suggestion> suggestions = new ArrayList<>();
         int number = 0;
-        for (ThemeSummaries.Candidate candidate : candidates(report.get(), themeId, staff)) {
+        List<ThemeSummaries.Candidate> typical = typical(report.get(), themeId, staff);
+        List<ThemeSummaries.Candidate> candidates = withProposal(typical, report.get(), themeId, staff, proposedId);
+        boolean proposedShown = proposedId != null && candidates.stream().anyMatch(c -> c.textId().equals(proposedId));
+        // A proposal that is not among the typical comments comes first, under its own heading.
+        boolean proposedFirst = candidates.size() > typical.size();
+        for (ThemeSummaries.Candidate candidate : candidates) {
             number++;
             boolean failed = candidate.textId().equals(failedId);
             QuoteChecker.Checked checked = checker.check(candidate.text(), places);
@@ -164,21 +176,44 @@ class QuotesController {
                     attributions(report.get(), themeId, candidate, staff, ""),
                     List.of(new Attribution("safe-" + number, "yes", messages.get("reports.quotes.safe"), false)),
                     failed ? error : null,
-                    quoted.contains(candidate.textId())));
+                    quoted.contains(candidate.textId()), proposedFirst && number == 1));
         }
         Map<String, Object> model = Pages.model("title", messages.get("reports.quotes.title", section.get().name()),
                 "staff", staff, "tab", "reports", "report", report.get(), "theme", section.get(),
-                "suggestions", suggestions, "smallestGroup", builder.smallestGroup(), "backUrl", "/staff/reports/" + id);
+                "suggestions", suggestions, "smallestGroup", builder.smallestGroup(), "backUrl", "/staff/reports/" + id,
+                "proposedMissing", proposedId != null && !proposedShown);
         if (error != null) {
             model.put("errors", List.of(Map.of("href", "#quote-" + failedId.replaceAll("[^A-Za-z0-9]", "-"), "text", error)));
         }
         return Pages.render(status, "reports/quotes", model);
     }
 
-    private List<ThemeSummaries.Candidate> candidates(ReportStore.Report report, String themeId, Staff staff) {
+    /**
+     * The typical comments of the theme, and first the comment a lead proposed (from search or a
+     * theme's list) when it is one they may read, in this report's period and sources, and counted
+     * under this theme.
+     */
+    private List<ThemeSummaries.Candidate> candidates(ReportStore.Report report, String themeId, Staff staff,
+                                                      @Nullable String proposedId) {
+        return withProposal(typical(report, themeId, staff), report, themeId, staff, proposedId);
+    }
+
+    private List<ThemeSummaries.Candidate> typical(ReportStore.Report report, String themeId, Staff staff) {
         // Quotes are families' and young people's words: organisations' pledge reviews are not quoted.
         return summaries.typical(builder.scopes(report), themeId, SUGGESTED, summaries.hiddenFrom(staff)).stream()
                 .filter(c -> c.textId().startsWith("r:") || c.textId().startsWith("f:")).toList();
+    }
+
+    private List<ThemeSummaries.Candidate> withProposal(List<ThemeSummaries.Candidate> typical,
+                                                        ReportStore.Report report, String themeId, Staff staff,
+                                                        @Nullable String proposedId) {
+        List<ThemeSummaries.Candidate> candidates = new ArrayList<>(typical);
+        if (proposedId != null && candidates.stream().noneMatch(c -> c.textId().equals(proposedId))) {
+            quotable.find(proposedId, summaries.hiddenFrom(staff))
+                    .filter(q -> QuotableComments.inScope(q, report) && q.themes().containsKey(themeId))
+                    .ifPresent(q -> candidates.add(0, q.candidate()));
+        }
+        return candidates;
     }
 
     /**

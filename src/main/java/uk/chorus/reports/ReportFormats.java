@@ -114,11 +114,17 @@ class ReportFormats {
     }
 
     byte[] pdf(PublishedReports.Published published) {
+        return pdf("reports/pdf", Map.of("published", published, "content", published.content(), "when",
+                uk.chorus.web.Dates.longForm(published.publishedAt())));
+    }
+
+    /** Any XHTML view as a tagged PDF, with the reports' stylesheet (as {@code css}) and embedded fonts. */
+    byte[] pdf(String view, Map<String, Object> model) {
         StringWriter html = new StringWriter();
         try {
-            views.render("reports/pdf", Map.of("published", published, "content", published.content(), "css", CSS, "when",
-                    uk.chorus.web.Dates.longForm(published.publishedAt())), null)
-                    .writeTo(html);
+            Map<String, Object> withCss = new java.util.HashMap<>(model);
+            withCss.put("css", CSS);
+            views.render(view, withCss, null).writeTo(html);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();

@@ -92,6 +92,9 @@ class ArchitectureTest {
             Map.entry("inspection_visits", "feedback"),
             Map.entry("inspection_recommendations", "feedback"),
             Map.entry("feedback_imports", "feedback"),
+            Map.entry("feedback_reply_addresses", "feedback"),
+            Map.entry("feedback_handling", "feedback"),
+            Map.entry("local_offer_reports", "reports"),
             Map.entry("themes", "themes"),
             Map.entry("theme_decisions", "themes"),
             Map.entry("installation", "themes"));
