@@ -87,6 +87,8 @@ class ArchitectureTest {
             Map.entry("comparable_questions", "results"),
             Map.entry("result_publications", "results"),
             Map.entry("result_publication_versions", "results"),
+            Map.entry("result_reviews", "results"),
+            Map.entry("result_sign_offs", "results"),
             Map.entry("feedback_items", "feedback"),
             Map.entry("feedback_contacts", "feedback"),
             Map.entry("inspection_visits", "feedback"),
