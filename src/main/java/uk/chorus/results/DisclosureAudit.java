@@ -141,6 +141,25 @@ final class DisclosureAudit {
                 questions.add(new Block(byBlock.get(b), bounds, problem));
             }
         }
+        // Shared figures published rounded (a group of 180 shown as lying in 178 to 182) are narrowed
+        // too: one question's base and "don't know" can pin the group to 178 or 179, and that, in the
+        // about-you block, pins a withheld cross-table cell beside it. An outside attack found exactly
+        // that when only withheld shared figures were passed between blocks.
+        List<Integer> shared = new ArrayList<>(sharedWithheld);
+        for (int i = 0; i < n; i++) {
+            if (!problem.withheld.get(i) && problem.blocks.get(i) == 0 && bounds[i][1] - bounds[i][0] > 0.5) {
+                final int figure = i;
+                if (questions.stream().anyMatch(q -> q.has(figure))) {
+                    shared.add(i);
+                }
+            }
+        }
+        List<Integer> aboutFigures = new ArrayList<>(about.withheld(problem));
+        for (int figure : shared) {
+            if (!problem.withheld.get(figure) && about.has(figure)) {
+                aboutFigures.add(figure);
+            }
+        }
         // The shared figures' bounds, narrowed in turn by the about-you block and by each question's
         // block, until no block narrows them further: a narrowing found in one question reaches the
         // about-you block and, through it, every other question. Only proved bounds (each a solved
@@ -148,16 +167,20 @@ final class DisclosureAudit {
         for (int round = 0; round < MOST_PROPAGATION_ROUNDS; round++) {
             boolean narrowed = false;
             about.reset(bounds);
-            for (Map.Entry<Integer, double[]> e : about.ranges(about.withheld(problem), threshold, solves, true).entrySet()) {
+            for (Map.Entry<Integer, double[]> e : about.ranges(aboutFigures, threshold, solves, true).entrySet()) {
                 narrowed |= tighten(bounds[e.getKey()], outer(e.getValue()));
             }
-            for (Block block : questions) {
-                List<Integer> shared = block.present(sharedWithheld);
-                if (shared.isEmpty()) {
-                    continue;
+            // Each question's block only reads the shared bounds, so the blocks are solved side by side.
+            List<Map<Integer, double[]>> found = questions.parallelStream().map(block -> {
+                List<Integer> present = block.present(shared);
+                if (present.isEmpty()) {
+                    return Map.<Integer, double[]>of();
                 }
                 block.reset(bounds);
-                for (Map.Entry<Integer, double[]> e : block.ranges(shared, threshold, solves, true).entrySet()) {
+                return block.ranges(present, threshold, new int[1], true);
+            }).toList();
+            for (Map<Integer, double[]> ranges1 : found) {
+                for (Map.Entry<Integer, double[]> e : ranges1.entrySet()) {
                     narrowed |= tighten(bounds[e.getKey()], outer(e.getValue()));
                 }
             }
@@ -304,7 +327,10 @@ final class DisclosureAudit {
             }
             Random random = new Random(figures.size());
             BitSet settled = new BitSet();
-            for (int direction = 0; !exact && direction < 2 + RANDOM_DIRECTIONS && settled.cardinality() < figures.size(); direction++) {
+            if (exact) {
+                return provedRanges(figures, seen, random, solves);
+            }
+            for (int direction = 0; direction < 2 + RANDOM_DIRECTIONS && settled.cardinality() < figures.size(); direction++) {
                 double[] weights = new double[figures.size()];
                 for (int i = 0; i < weights.length; i++) {
                     weights[i] = direction == 0 ? 1 : direction == 1 ? -1 : random.nextBoolean() ? 1 : -1;
@@ -341,6 +367,57 @@ final class DisclosureAudit {
                         high == null ? upperBound : high[index.get(f)]});
             }
             return result;
+        }
+
+        /**
+         * Each figure's proved range. A feasible point at a figure's current bound proves that bound
+         * is reached, so points from a few shared directions settle most figures; only a side no
+         * point reached is solved for that figure alone.
+         */
+        private Map<Integer, double[]> provedRanges(List<Integer> figures, Map<Integer, double[]> seen, Random random,
+                                                    int[] solves) {
+            BitSet none = new BitSet();
+            for (int direction = 0; direction < 2 + RANDOM_DIRECTIONS; direction++) {
+                double[] weights = new double[figures.size()];
+                for (int i = 0; i < weights.length; i++) {
+                    weights[i] = direction == 0 ? 1 : direction == 1 ? -1 : random.nextBoolean() ? 1 : -1;
+                }
+                double[] point = solve(figures, weights, solves);
+                if (point == null) {
+                    break;
+                }
+                record(point, figures, seen, none, Integer.MAX_VALUE);
+            }
+            Map<Integer, double[]> result = new HashMap<>();
+            for (int f : figures) {
+                Variable v = variables.get(f);
+                double lowerBound = v.getLowerLimit() == null ? 0 : v.getLowerLimit().doubleValue();
+                double upperBound = v.getUpperLimit() == null ? NO_LIMIT : v.getUpperLimit().doubleValue();
+                double[] at = seen.get(f);
+                double low = lowerBound;
+                double high = upperBound;
+                if (!(at[0] <= lowerBound + 1e-6)) {
+                    double[] point = solve(List.of(f), new double[]{-1}, solves);
+                    if (point != null) {
+                        record(point, figures, seen, none, Integer.MAX_VALUE);
+                        low = point[index.get(f)];
+                    }
+                }
+                if (!(at[1] >= upperBound - 1e-6)) {
+                    double[] point = solve(List.of(f), new double[]{1}, solves);
+                    if (point != null) {
+                        record(point, figures, seen, none, Integer.MAX_VALUE);
+                        high = point[index.get(f)];
+                    }
+                }
+                // A failed solve proves nothing: the bound stays as it was.
+                result.put(f, new double[]{at[0], at[1], low, high});
+            }
+            return result;
+        }
+
+        boolean has(int figure) {
+            return variables.containsKey(figure);
         }
 
         private void record(double[] point, List<Integer> figures, Map<Integer, double[]> seen, BitSet settled,

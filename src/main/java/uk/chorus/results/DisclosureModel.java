@@ -51,6 +51,8 @@ final class DisclosureModel {
     private final List<MeanRow> meanRows = new ArrayList<>();
     /** Each question's tables: about-you key (ALL for everyone) then group code (ALL for everyone's row). */
     private final Map<String, Map<String, Map<String, RowFigures>>> tables = new LinkedHashMap<>();
+    /** Each breakdown row's group size figure (its row total counts those of the group asked). */
+    private final Map<RowFigures, Integer> groupOfRow = new java.util.IdentityHashMap<>();
     private final Map<String, int[]> quarterFigures = new LinkedHashMap<>();
     private int responses;
     private boolean[] withheld;
@@ -275,6 +277,7 @@ final class DisclosureModel {
                         ResultsQuery.topic(by, messages) + ": " + groupLabel, false, options, columns, single, multiple,
                         inBase, allInBase, counted.numbersByGroup().getOrDefault(by.key(), Map.of()).get(g));
                 rows.put(g, row);
+                groupOfRow.put(row, groupSize(by, g));
                 relate(row.total(), groupSize(by, g), requiredOfAll);
             }
             byAbout.put(by.key(), rows);
@@ -508,7 +511,10 @@ final class DisclosureModel {
         for (Map<String, Map<String, RowFigures>> byAbout : tables.values()) {
             for (Map<String, RowFigures> rows : byAbout.values()) {
                 for (RowFigures row : rows.values()) {
-                    if (withheld[row.total()] || withheld[row.base()]) {
+                    // A row of a small group is withheld whole, zeros too: that none of a group of
+                    // one was asked a routed question tells how they answered the question before it.
+                    Integer group = groupOfRow.get(row);
+                    if (withheld[row.total()] || withheld[row.base()] || group != null && small(truth.get(group))) {
                         withheld[row.total()] = true;
                         withheld[row.base()] = true;
                         for (int cell : row.cells()) {
