@@ -34,11 +34,14 @@ public record Staff(long accountId, String email, String name, Role role, String
     public Menu menu() {
         boolean lead = is(Role.LEAD);
         return new Menu(lead, lead, true, lead || isForumMember(), lead || is(Role.SERVICE_CONTACT),
-                lead || is(Role.ADMIN), is(Role.ADMIN), lead || isForumMember() || is(Role.SERVICE_CONTACT));
+                lead || is(Role.ADMIN), is(Role.ADMIN), lead || isForumMember() || is(Role.SERVICE_CONTACT), lead);
     }
 
-    /** {@code inspections}: Young Inspectors' visits, which forums and services see without the rest of feedback. */
+    /**
+     * {@code inspections}: Young Inspectors' visits, which forums and services see without the rest of feedback;
+     * {@code languages}: survey translations and the questions respondents did not understand.
+     */
     public record Menu(boolean themes, boolean feedback, boolean reports, boolean codesign, boolean pledges,
-                       boolean requests, boolean accounts, boolean inspections) {
+                       boolean requests, boolean accounts, boolean inspections, boolean languages) {
     }
 }
