@@ -79,10 +79,12 @@ class TranslationFilesController {
         if (text.isEmpty()) {
             return refused(staff, live.get(), Message.of("languages.import.error.not.utf8"));
         }
+        // Spreadsheets and editors on Windows start a UTF-8 file with a byte order mark: not part of the words.
+        String content = text.get().startsWith("\uFEFF") ? text.get().substring(1) : text.get();
         // XLIFF is XML; anything else is read as the CSV this page gives out.
         String name = file.getFilename() == null ? "" : file.getFilename().toLowerCase(java.util.Locale.ROOT);
-        boolean xml = name.endsWith(".xlf") || name.endsWith(".xliff") || text.get().stripLeading().startsWith("<");
-        TranslatorFile read = xml ? TranslationXliff.read(text.get()) : TranslationCsv.read(text.get());
+        boolean xml = name.endsWith(".xlf") || name.endsWith(".xliff") || content.stripLeading().startsWith("<");
+        TranslatorFile read = xml ? TranslationXliff.read(content) : TranslationCsv.read(content);
         return switch (importer.bring(surveyId, read, staff.email())) {
             case TranslationImport.Outcome.Saved saved -> Pages.seeOther("/staff/languages/" + surveyId + "/coverage/"
                     + saved.language() + "?imported=" + saved.changed());

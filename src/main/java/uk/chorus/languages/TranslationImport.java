@@ -103,8 +103,10 @@ class TranslationImport {
         int changed = (int) ordered.entrySet().stream()
                 .filter(e -> !e.getValue().equals(current.texts().get(e.getKey()))).count();
         // Words a native speaker signed off stay signed off only while they are the words signed off.
+        Map<String, String> sources = new LinkedHashMap<>();
+        source.forEach((id, english) -> sources.put(id, TranslationRow.hash(english)));
         Translation imported = new Translation(current.name(), current.rightToLeft(),
-                changed == 0 ? current.signedOffBy() : null, ordered);
+                changed == 0 ? current.signedOffBy() : null, ordered, sources);
         SurveyDefinition translated = survey.withTranslation(file.language(), imported);
         SurveyFileResult loaded = new SurveyFileParser().parse(survey.id() + ".yml", SurveyFileWriter.write(translated));
         if (!loaded.ok()) {

@@ -1,6 +1,7 @@
 package uk.chorus.languages;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,6 +11,9 @@ import uk.chorus.support.Browser;
 import uk.chorus.support.ChorusTest;
 import uk.chorus.support.StaffClient;
 import uk.chorus.support.StaffFixture;
+import uk.chorus.surveys.SurveyCatalogue;
+import uk.chorus.surveys.SurveyFileParser;
+import uk.chorus.surveys.SurveyFileWriter;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -35,6 +39,9 @@ class TranslationWorkflowTest extends ChorusTest {
     private static final String SURVEY = "languages-test";
     private static final String PAGE = "/staff/languages/" + SURVEY;
     private StaffClient lead;
+
+    @Inject
+    SurveyCatalogue catalogue;
 
     @Override
     protected String surveysDir() {
@@ -83,6 +90,16 @@ class TranslationWorkflowTest extends ChorusTest {
                 + "ON v.id = r.survey_version_id WHERE r.reference = '" + reference + "'")).isEqualTo(versionsBefore + " pl");
         assertThat(queryText("SELECT detail FROM audit_log WHERE action = 'translation imported' AND detail LIKE 'pl:%'"))
                 .isEqualTo("pl: 1 texts changed, served as version " + (versionsBefore + 1));
+
+        // Later the English of one text is edited, as the builder would: its Polish now needs a look.
+        String file = SurveyFileWriter.write(catalogue.find(SURVEY).orElseThrow().definition());
+        assertThat(file).contains("sources:");
+        catalogue.publish(new SurveyFileParser().parse(SURVEY + ".yml", file.replace("Select how your child gets to school",
+                "Choose how your child gets to school")).definition().orElseThrow());
+        Browser.Page review = lead.get(PAGE + "/coverage/pl");
+        assertThat(review.document().select("#english-changed tbody tr").eachText())
+                .containsExactly("transport.errorMessage Choose how your child gets to school "
+                        + "Wybierz, jak Twoje dziecko dociera do szkoły");
     }
 
     @Test
@@ -212,6 +229,19 @@ class TranslationWorkflowTest extends ChorusTest {
         assertThat(cells.get(english)).isEqualTo("1");
         assertThat(cells.get(cells.size() - 2)).isEqualTo("3");
         assertThat(cells.get(cells.size() - 1)).isEqualTo("Standard: 2 Easy Read: 1");
+    }
+
+    @Test
+    void everyLanguagesPagePassesTheHtmlChecker() {
+        java.util.Map<String, String> pages = new java.util.LinkedHashMap<>();
+        for (String path : List.of("/staff/languages", PAGE, PAGE + "/coverage/pl", PAGE + "/coverage/de",
+                PAGE + "/coverage/pl?imported=0", PAGE + "/unclear")) {
+            Browser.Page page = lead.get(path);
+            assertThat(page.status()).as(path).isEqualTo(200);
+            pages.put(path, page.body());
+        }
+        pages.put("a refused import", lead.postFile(PAGE + "/import", "file", "x.csv", new byte[0]).body());
+        pages.forEach((name, html) -> assertThat(uk.chorus.browser.HtmlChecker.errors(html)).as(name).isEmpty());
     }
 
     /** A family answers on a phone in one language, ticking "I don't understand" on the first question. */
