@@ -3,6 +3,7 @@ package uk.chorus.languages;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import uk.chorus.surveys.SurveyDefinition;
 import uk.chorus.web.CsvWriter;
 import uk.chorus.web.Message;
@@ -45,7 +46,9 @@ final class TranslationCsv {
 
     static TranslatorFile read(String text) {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).get();
+                .setIgnoreEmptyLines(true).setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
+        // The line being read when a file turns out to be broken: the header's, then each row's.
+        long[] reading = {1};
         try (CSVParser parser = CSVParser.parse(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text),
                 format)) {
             List<String> header = parser.getHeaderNames();
@@ -57,7 +60,9 @@ final class TranslationCsv {
             String language = languages.get(0);
             Map<String, Integer> columns = parser.getHeaderMap();
             List<TranslatorFile.Line> lines = new ArrayList<>();
+            reading[0] = parser.getCurrentLineNumber() + 1;
             for (CSVRecord record : parser) {
+                reading[0] = parser.getCurrentLineNumber() + 1;
                 // The row a spreadsheet shows it on: the header is row 1.
                 long line = record.getRecordNumber() + 1;
                 lines.add(new TranslatorFile.Line(line, new TranslationRow(cell(record, columns.get(KEY)).strip(),
@@ -65,11 +70,10 @@ final class TranslationCsv {
                         cell(record, columns.get(language)).strip(), cell(record, columns.get(HASH)).strip())));
             }
             return new TranslatorFile(TranslatorFile.Kind.CSV, null, language.strip(), List.copyOf(lines), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            // Commons CSV's words for a broken file (an unclosed quote, a repeated header): say where.
-            return TranslatorFile.unreadable(Message.of("languages.import.error.csv.broken", e.getMessage()));
+        } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            // The text is already in memory, so these are all a broken file (a quote mark not closed,
+            // a column named twice), never a failure to read: say roughly where, in words.
+            return TranslatorFile.unreadable(Message.of("languages.import.error.csv.broken", reading[0]));
         }
     }
 

@@ -73,7 +73,12 @@ class TranslationFilesTest {
         TranslatorFile read = TranslationCsv.read("id,text\ntitle,Hello\n");
         assertThat(read.unreadable().key()).isEqualTo("languages.import.error.csv.columns");
         assertThat(read.unreadable().args()).containsExactly("id, text");
-        assertThat(TranslationCsv.read("key,en,pl,source_hash\ntitle,\"Hello,x,y\n").unreadable().key())
+        TranslatorFile unclosed = TranslationCsv.read("key,en,pl,source_hash\ntitle,Hi,Cześć,abc\nintro,\"Hello,x,y\n");
+        assertThat(unclosed.unreadable().key()).isEqualTo("languages.import.error.csv.broken");
+        assertThat(unclosed.unreadable().args()).containsExactly(3L);
+        assertThat(TranslationCsv.read("\"key,en,pl,source_hash\n").unreadable().key())
+                .isEqualTo("languages.import.error.csv.broken");
+        assertThat(TranslationCsv.read("key,key,pl,source_hash\n").unreadable().key())
                 .isEqualTo("languages.import.error.csv.broken");
     }
 }
