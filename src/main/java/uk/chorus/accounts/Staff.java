@@ -35,14 +35,15 @@ public record Staff(long accountId, String email, String name, Role role, String
         boolean lead = is(Role.LEAD);
         return new Menu(lead, lead, true, lead || isForumMember(), lead || is(Role.SERVICE_CONTACT),
                 lead || is(Role.ADMIN), is(Role.ADMIN), lead || isForumMember() || is(Role.SERVICE_CONTACT),
-                lead ? "/staff/reports" : "/reports");
+                lead ? "/staff/reports" : "/reports", lead);
     }
 
     /**
-     * {@code inspections}: Young Inspectors' visits, which forums and services see without the rest of feedback.
-     * {@code reportsHref}: leads build reports; every other role reads the published ones.
+     * {@code inspections}: Young Inspectors' visits, which forums and services see without the rest of feedback;
+     * {@code reportsHref}: leads build reports, every other role reads the published ones;
+     * {@code languages}: survey translations and the questions respondents did not understand.
      */
     public record Menu(boolean themes, boolean feedback, boolean reports, boolean codesign, boolean pledges,
-                       boolean requests, boolean accounts, boolean inspections, String reportsHref) {
+                       boolean requests, boolean accounts, boolean inspections, String reportsHref, boolean languages) {
     }
 }

@@ -53,9 +53,10 @@ class ApiSubmissions {
 
     /**
      * Checks the answers and queues them for the next group commit. Nothing blocks: the outcome
-     * completes when the transaction holding this response has committed.
+     * completes when the transaction holding this response has committed. {@code language} is one
+     * the survey offers, recorded with the response as the respondent's pages record theirs.
      */
-    CompletableFuture<Outcome> submit(LiveSurvey survey, UUID submissionId, Map<String, Object> sent) {
+    CompletableFuture<Outcome> submit(LiveSurvey survey, UUID submissionId, Map<String, Object> sent, String language) {
         Map<String, Message> errors = new LinkedHashMap<>();
         Map<String, Object> values = check(survey.definition(), sent, errors);
         if (!errors.isEmpty()) {
@@ -65,7 +66,7 @@ class ApiSubmissions {
         }
         try {
             return writer.submit(submissionId, survey.id(), survey.versionId(), json.write(values),
-                            AnswerCoding.encode(survey.definition(), versions.vocabulary(survey), values))
+                            AnswerCoding.encode(survey.definition(), versions.vocabulary(survey), values), language)
                     .orTimeout(WAIT_SECONDS, TimeUnit.SECONDS)
                     .thenApply(written -> outcome(survey, written))
                     // Not acknowledged in time: the client retries with the same submission id and

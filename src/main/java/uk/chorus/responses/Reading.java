@@ -8,12 +8,12 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.views.ModelAndView;
 import uk.chorus.surveys.SurveyDefinition;
+import uk.chorus.surveys.SurveyLanguages;
 import uk.chorus.surveys.Translation;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -98,20 +98,7 @@ record Reading(String language, boolean rightToLeft, Level level, List<Choice> l
     }
 
     private static String acceptLanguage(HttpRequest<?> request, List<String> offered) {
-        String header = request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE);
-        if (header != null) {
-            try {
-                for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
-                    String wanted = range.getRange().split("-")[0].toLowerCase(Locale.ROOT);
-                    if (offered.contains(wanted)) {
-                        return wanted;
-                    }
-                }
-            } catch (IllegalArgumentException e) {
-                // A header nobody could read is no preference at all.
-            }
-        }
-        return SurveyDefinition.SOURCE_LANGUAGE;
+        return SurveyLanguages.fromAcceptLanguage(request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE), offered);
     }
 
     /** The survey as this respondent reads it: their language, then their reading level. */

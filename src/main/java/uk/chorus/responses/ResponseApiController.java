@@ -1,6 +1,7 @@
 package uk.chorus.responses;
 
 import io.micronaut.core.annotation.NonBlocking;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -12,6 +13,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import uk.chorus.surveys.LiveSurvey;
 import uk.chorus.surveys.SurveyCatalogue;
+import uk.chorus.surveys.SurveyLanguages;
 import uk.chorus.surveys.SurveyStatus;
 import uk.chorus.web.ApiError;
 import uk.chorus.web.Dates;
@@ -71,12 +73,22 @@ class ResponseApiController {
             return done(HttpResponse.status(HttpStatus.CONFLICT).body(ApiError.of(messages.get("api.survey.not.open",
                     Dates.longForm(survey.definition().opens())))));
         }
+        // The language the answers were given in, as the respondent's pages record it: asked for by
+        // ?lang=, else guessed from Accept-Language. One the survey does not offer is refused whole.
+        String asked = request.getParameters().getFirst("lang").orElse(null);
+        Optional<String> language = SurveyLanguages.choose(survey.definition(), asked,
+                request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE));
+        if (language.isEmpty()) {
+            return done(HttpResponse.badRequest(ApiError.of(messages.get("api.language.not.offered", asked,
+                    String.join(", ", survey.definition().languages())))));
+        }
         JsonBody.Read read = jsonBody.read(RequestBody.bytes(request));
         if (read.submission().isEmpty()) {
             return done(HttpResponse.badRequest(ApiError.of(read.problem())));
         }
         JsonBody.Submission submission = read.submission().get();
-        return submissions.submit(survey, submission.submissionId(), submission.answers()).thenApply(this::reply);
+        return submissions.submit(survey, submission.submissionId(), submission.answers(),
+                language.get()).thenApply(this::reply);
     }
 
     private HttpResponse<?> reply(ApiSubmissions.Outcome outcome) {

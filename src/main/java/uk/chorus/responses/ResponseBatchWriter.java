@@ -42,10 +42,10 @@ class ResponseBatchWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ResponseBatchWriter.class);
     private static final int REFERENCE_ATTEMPTS = 3;
     private static final String INSERT = "INSERT INTO responses (reference, survey_id, survey_version_id, channel, "
-            + "submission_id, answers, codes, numbers) SELECT r, s, v, 'api', u, CAST(a AS jsonb), "
-            + "string_to_array(c, ',')::integer[], string_to_array(n, ',')::integer[] "
-            + "FROM unnest(?::text[], ?::text[], ?::bigint[], ?::uuid[], ?::text[], ?::text[], ?::text[]) "
-            + "AS t(r, s, v, u, a, c, n) "
+            + "submission_id, answers, codes, numbers, language) SELECT r, s, v, 'api', u, CAST(a AS jsonb), "
+            + "string_to_array(c, ',')::integer[], string_to_array(n, ',')::integer[], l "
+            + "FROM unnest(?::text[], ?::text[], ?::bigint[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+            + "AS t(r, s, v, u, a, c, n, l) "
             + "ON CONFLICT (submission_id) DO NOTHING RETURNING id, reference";
     private static final String EARLIER = "SELECT submission_id, reference, survey_id FROM responses "
             + "WHERE submission_id = ANY(?::uuid[])";
@@ -88,7 +88,7 @@ class ResponseBatchWriter {
 
     /** One submission to store; the outcome says whether it was new or seen before. */
     record Pending(UUID submissionId, String surveyId, long versionId, String answersJson, AnswerCoding.Coded coded,
-                   CompletableFuture<Written> result) {
+                   String language, CompletableFuture<Written> result) {
     }
 
     sealed interface Written {
@@ -107,9 +107,9 @@ class ResponseBatchWriter {
     }
 
     CompletableFuture<Written> submit(UUID submissionId, String surveyId, long versionId, String answersJson,
-                                      AnswerCoding.Coded coded) {
+                                      AnswerCoding.Coded coded, String language) {
         CompletableFuture<Written> result = new CompletableFuture<>();
-        if (!running || !queue.offer(new Pending(submissionId, surveyId, versionId, answersJson, coded, result))) {
+        if (!running || !queue.offer(new Pending(submissionId, surveyId, versionId, answersJson, coded, language, result))) {
             refused.increment();
             throw new Overloaded();
         }
@@ -187,6 +187,7 @@ class ResponseBatchWriter {
         String[] answers = new String[n];
         String[] codes = new String[n];
         String[] numbers = new String[n];
+        String[] languages = new String[n];
         Map<String, UUID> byReference = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Pending p = batch.get(i);
@@ -198,6 +199,7 @@ class ResponseBatchWriter {
             // As text: JDBC cannot send an array of arrays of differing lengths; PostgreSQL splits them.
             codes[i] = joined(p.coded().codes());
             numbers[i] = joined(p.coded().numbers());
+            languages[i] = p.language();
             byReference.put(references[i], p.submissionId());
         }
         Map<UUID, Written> outcomes = new HashMap<>();
@@ -210,6 +212,7 @@ class ResponseBatchWriter {
             insert.setArray(5, connection.createArrayOf("text", answers));
             insert.setArray(6, connection.createArrayOf("text", codes));
             insert.setArray(7, connection.createArrayOf("text", numbers));
+            insert.setArray(8, connection.createArrayOf("text", languages));
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
                     String reference = rs.getString(2);

@@ -99,6 +99,14 @@ public record SurveyDefinition(
                 retentionMonths, forum, smallestGroup, countdown, List.copyOf(changed), translations);
     }
 
+    /** The same survey with one language's translation put in (added, or in place of the one it had). */
+    public SurveyDefinition withTranslation(String language, Translation translation) {
+        java.util.Map<String, Translation> changed = new java.util.LinkedHashMap<>(translationsByLanguage());
+        changed.put(language, translation);
+        return new SurveyDefinition(id, title, audience, introduction, privacyNotice, opens, closes, wave, baseline,
+                retentionMonths, forum, smallestGroup, countdown, pages, changed);
+    }
+
     /** The same survey closing on another day (a lead closing it early). */
     public SurveyDefinition closingOn(LocalDate day) {
         return new SurveyDefinition(id, title, audience, introduction, privacyNotice, opens.isAfter(day) ? day : opens,

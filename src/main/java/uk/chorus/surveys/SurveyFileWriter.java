@@ -56,6 +56,9 @@ public final class SurveyFileWriter {
                 written.put("status", t.needsReview() ? TranslationReader.NEEDS_REVIEW : TranslationReader.SIGNED_OFF);
                 putIfSet(written, "signedOffBy", t.signedOffBy());
                 written.put("texts", new LinkedHashMap<>(t.texts()));
+                if (!t.sourcesById().isEmpty()) {
+                    written.put("sources", new LinkedHashMap<>(t.sourcesById()));
+                }
                 translations.put(language, written);
             });
             file.put("translations", translations);

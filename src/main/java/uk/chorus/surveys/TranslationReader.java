@@ -39,7 +39,7 @@ final class TranslationReader {
 
     private static Optional<Translation> readOne(String language, YamlNode t, Map<String, String> source,
                                                  YamlNode.Problems problems) {
-        t.rejectUnknownFields(List.of("name", "direction", "status", "signedOffBy", "texts"), "a translation");
+        t.rejectUnknownFields(List.of("name", "direction", "status", "signedOffBy", "texts", "sources"), "a translation");
         String where = "The translation '" + language + "'";
         Optional<String> name = t.requiredText("name", where + " (its name in its own language, like Polski)");
         String direction = t.text("direction").orElse("ltr");
@@ -68,11 +68,20 @@ final class TranslationReader {
                         problems.add(node, "In '" + language + "': '" + id + "' needs its words (or leave the line out).");
                     }
                 }));
+        // Written by Chorus when a translator's file is imported: by id, a hash of the English each
+        // text translated. Only hashes of texts given are kept; they only ever mark a text for review.
+        Map<String, String> sources = new LinkedHashMap<>();
+        t.field("sources").flatMap(node -> YamlNode.mapping(node, problems, "'sources'")).ifPresent(mapping ->
+                mapping.entries().forEach((id, node) -> {
+                    if (node instanceof ScalarNode scalar && texts.containsKey(id)) {
+                        sources.put(id, scalar.getValue().strip());
+                    }
+                }));
         if (name.isEmpty() || status.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Translation(name.get(), direction.equals("rtl"),
-                status.get().equals(SIGNED_OFF) ? signedOffBy.orElse(null) : null, texts));
+                status.get().equals(SIGNED_OFF) ? signedOffBy.orElse(null) : null, texts, sources));
     }
 
 }

@@ -122,7 +122,7 @@ class LanguagesTest extends ChorusTest {
 
         // Stored as codes with the language answered in, so results pool every language.
         assertThat(queryText("SELECT language || ' ' || (answers->>'ehcp_status') || ' ' || (answers->>'needs_met_health') "
-                + "FROM responses WHERE survey_id = 'family-voice-2026'")).isEqualTo("ur ehcp disagree");
+                + "FROM responses WHERE survey_id = 'family-voice-2026' AND channel = 'web'")).isEqualTo("ur ehcp disagree");
     }
 
     @Test
@@ -216,6 +216,53 @@ class LanguagesTest extends ChorusTest {
                 file.replaceFirst("\n      biggest_difference.easyRead: \"Napisz[^\n]*", "")).definition().orElseThrow();
         assertThat(partial.languages()).containsExactly("en", "ur");
         assertThat(uk.chorus.surveys.SurveyTexts.missing(partial, "pl")).containsExactly("biggest_difference.easyRead");
+    }
+
+    @Test
+    void theApiGivesTheDefinitionInTheLanguageAskedForAndListsEveryLanguageOffered() {
+        var polish = api().get("/api/v1/surveys/family-voice-2026?lang=pl");
+        assertThat(polish.status()).isEqualTo(200);
+        assertThat(polish.headers().firstValue("Content-Language")).contains("pl");
+        assertThat(polish.body()).contains("\"title\":\"Ankieta Family Voice 2026\"")
+                .contains("{\"code\":\"ehcp\",\"label\":\"Plan edukacji, zdrowia i opieki (EHCP)\"}")
+                .contains("\"language\":\"pl\"")
+                .contains("{\"code\":\"ur\",\"name\":\"اردو\",\"direction\":\"rtl\",\"needsReview\":true}")
+                // Only the language asked for: other languages' texts are not sent as well.
+                .doesNotContain("translations").doesNotContain("تعلیم، صحت");
+
+        var urdu = api().withHeader("Accept-Language", "ur-PK,ur;q=0.9").get("/api/v1/surveys/family-voice-2026");
+        assertThat(urdu.body()).contains("\"language\":\"ur\"").contains("تعلیم، صحت اور نگہداشت کا پلان (EHCP)");
+        var english = api().withHeader("Accept-Language", "de-DE").get("/api/v1/surveys/family-voice-2026");
+        assertThat(english.body()).contains("\"language\":\"en\"").contains("\"title\":\"Family Voice survey 2026\"");
+
+        var german = api().get("/api/v1/surveys/family-voice-2026?lang=de");
+        assertThat(german.status()).isEqualTo(400);
+        assertThat(german.body()).contains("\"message\":\"This survey is not offered in the language 'de'. "
+                + "Ask for one of: en, pl, ur.\"");
+    }
+
+    @Test
+    void aResponseSentThroughTheApiRecordsItsLanguageAndAnUnknownOneIsRefusedWithNothingStored() {
+        String before = databaseState();
+        var refused = api().postJson("/api/v1/surveys/family-voice-2026/responses?lang=xx", apiResponse());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("not offered in the language 'xx'");
+        assertThat(databaseState()).isEqualTo(before);
+
+        var polish = api().postJson("/api/v1/surveys/family-voice-2026/responses?lang=pl", apiResponse());
+        assertThat(polish.status()).as(polish.body()).isEqualTo(201);
+        String reference = polish.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        assertThat(queryText("SELECT language FROM responses WHERE reference = '" + reference + "'")).isEqualTo("pl");
+
+        var guessed = api().withHeader("Accept-Language", "ur").postJson("/api/v1/surveys/family-voice-2026/responses",
+                apiResponse());
+        String second = guessed.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        assertThat(queryText("SELECT language FROM responses WHERE reference = '" + second + "'")).isEqualTo("ur");
+    }
+
+    private static String apiResponse() {
+        return "{\"submissionId\": \"" + java.util.UUID.randomUUID() + "\", \"answers\": "
+                + uk.chorus.support.StaffFixture.FAMILY_VOICE_ANSWERS + "}";
     }
 
     private static Set<String> placeholders(String text) {
