@@ -73,7 +73,8 @@ class CrossTableController {
         Map<String, Object> model = Pages.model("title", messages.get("results.title.cross") + ": " + definition.title(),
                 "heading", messages.get("results.title.cross"), "staff", Staff.of(authentication), "surveyId", surveyId,
                 "surveyTitle", definition.title(), "tab", "cross", "lead", true, "notForPublication", !published,
-                "hideBanner", true, "query", "", "smallestGroup", smallestGroup.of(definition), "backUrl", "/staff");
+                "hideBanner", true, "query", "", "smallestGroup", smallestGroup.of(definition), "backUrl", "/staff",
+                "wide", true);
         model.put("rowChoices", choices(definition, rows, messages.get("results.cross.choose")));
         model.put("columnChoices", choices(definition, columns, messages.get("results.cross.choose")));
         model.put("onlyChoices", onlyChoices(definition, onlyKey, onlyCode));

@@ -77,7 +77,7 @@ class PublicResultsController {
                         + survey.get().definition().title(), "heading", messages.get("results.title.results"),
                 "publicPage", true, "surveyId", surveyId, "surveyTitle", survey.get().definition().title(),
                 "publication", publication.get(), "smallestGroup", smallestGroup.of(survey.get().definition()),
-                "query", query.queryString(), "results", figures, "backUrl", "/results");
+                "query", query.queryString(), "results", figures, "backUrl", "/results", "wide", true);
         model.putAll(query.form(survey.get().definition(), messages, Map.of(), false));
         return Pages.render("results/results", model);
     }
