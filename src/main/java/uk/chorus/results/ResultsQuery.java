@@ -40,6 +40,19 @@ record ResultsQuery(@Nullable String by, @Nullable String onlyKey, @Nullable Str
                 "published".equals(view), "yes".equals(round));
     }
 
+    /** A results address's choices as typed, before they are checked against a survey. */
+    record Address(@Nullable String by, @Nullable String only, @Nullable String partials, @Nullable String weight,
+                   @Nullable String view, @Nullable String round) {
+        static Address of(@Nullable String by, @Nullable String only, @Nullable String partials,
+                          @Nullable String weight, @Nullable String view, @Nullable String round) {
+            return new Address(by, only, partials, weight, view, round);
+        }
+
+        ResultsQuery query(SurveyDefinition survey) {
+            return ResultsQuery.of(survey, by, only, partials, weight, view, round);
+        }
+    }
+
     private static Optional<Question> aboutYou(SurveyDefinition survey, @Nullable String key) {
         if (key == null || key.isEmpty()) {
             return Optional.empty();

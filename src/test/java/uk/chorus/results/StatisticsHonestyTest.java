@@ -201,6 +201,90 @@ class StatisticsHonestyTest extends ChorusTest {
                 .contains("No group's figures clearly got worse");
     }
 
+    @Test
+    @Order(7)
+    void everyChartDownloadsAsSvgAndPngWithItsTitleBaseAndSourceAndDistinctFillsPerSeries() throws Exception {
+        // The cross-table page links to its chart's files, with the same choices in the address.
+        Document page = lead.get(PAGE + "/cross?rows=support&columns=need").document();
+        assertThat(page.select("#cross .chorus-chart-downloads a").eachAttr("href")).containsExactly(
+                PAGE + "/cross/chart.svg?rows=support&columns=need", PAGE + "/cross/chart.png?rows=support&columns=need");
+        Download svg = download(PAGE + "/cross/chart.svg?rows=support&columns=need");
+        assertThat(svg.type()).startsWith("image/svg+xml");
+        Document picture = org.jsoup.Jsoup.parse(svg.text(), "", org.jsoup.parser.Parser.xmlParser());
+        assertThat(picture.select("svg")).hasSize(1);
+        // Twelve primary needs: twelve series, twelve different fills (the white page and edges aside).
+        List<String> fills = fills(picture);
+        assertThat(fills).hasSizeGreaterThanOrEqualTo(12).doesNotHaveDuplicates();
+        String words = String.join(" ", picture.select("text").eachText());
+        assertThat(words).contains("What is your child's main need?, by What support does your child have?")
+                .contains("Base: 100 people who gave a view in all")
+                .contains("Source: Statistics test 2026")
+                .contains("Not for publication");
+
+        // As published, the withheld cells stay a gap marked [c], and the picture says what [c] means.
+        Document published = org.jsoup.Jsoup.parse(download(PAGE + "/cross/chart.svg?rows=support&columns=same_q"
+                + "&view=published").text(), "", org.jsoup.parser.Parser.xmlParser());
+        String publishedWords = String.join(" ", published.select("text").eachText());
+        assertThat(publishedWords).contains("[c]").contains("[c] means a figure is withheld")
+                .contains("Figures as published").doesNotContain("Not for publication");
+
+        // Each question's chart and each trend, linked under the chart, as SVG and as PNG.
+        Document results = lead.get(PAGE).document();
+        assertThat(results.select("#q-same_q .chorus-chart-downloads a").eachAttr("href"))
+                .containsExactly(PAGE + "/charts/same_q.svg", PAGE + "/charts/same_q.png");
+        String bars = download(PAGE + "/charts/same_q.svg").text();
+        assertThat(bars).contains("Do you know about the Local Offer?").contains("70%").contains("Base: 100 people");
+        byte[] png = download(PAGE + "/charts/help.png?by=support").bytes();
+        assertThat(java.util.Arrays.copyOf(png, 8)).containsExactly(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
+        // Kept for a person to look at, as the browser tests keep their screenshots.
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/charts"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/charts/help-by-support.png"), png);
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target/charts/support-by-need.svg"), svg.text());
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(image.getWidth()).isEqualTo(880);
+        Document compare = lead.get(PAGE + "/compare").document();
+        assertThat(compare.select("#c-same_q .chorus-chart-downloads a").eachAttr("href"))
+                .containsExactly(PAGE + "/charts/trend/same_q.svg", PAGE + "/charts/trend/same_q.png");
+        String trend = download(PAGE + "/charts/trend/same_q.svg").text();
+        assertThat(trend).contains("30%").contains("70%").contains("Base: the people who gave a view in each wave");
+        assertThat(download(PAGE + "/charts/trend/same_q.png").bytes()[1]).isEqualTo((byte) 'P');
+        // A question with no chart, or none at all: "not found", never an error.
+        assertThat(lead.get(PAGE + "/charts/nothing.svg").status()).isEqualTo(404);
+        assertThat(lead.get(PAGE + "/cross/chart.png?rows=support&columns=support").status()).isEqualTo(404);
+    }
+
+    record Download(String type, byte[] bytes) {
+        String text() {
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private Download download(String path) throws Exception {
+        var client = java.net.http.HttpClient.newBuilder().cookieHandler(lead.cookies()).build();
+        var response = client.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve(path)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+        return new Download(response.headers().firstValue("Content-Type").orElse(""), response.body());
+    }
+
+    /** The distinct fill colours of an SVG's rectangles, leaving out white (the page and segment edges). */
+    private static List<String> fills(Document svg) {
+        java.util.regex.Pattern fill = java.util.regex.Pattern.compile("fill:\\s*(rgb\\([^)]*\\)|#[0-9a-fA-F]{6})");
+        List<String> found = new ArrayList<>();
+        for (Element rect : svg.select("rect")) {
+            String style = rect.attr("style") + ";fill:" + rect.attr("fill");
+            java.util.regex.Matcher m = fill.matcher(style.replace("fill=", "fill:"));
+            while (m.find()) {
+                String colour = m.group(1).replace(" ", "");
+                if (!colour.equals("rgb(255,255,255)") && !colour.equalsIgnoreCase("#ffffff") && !found.contains(colour)) {
+                    found.add(colour);
+                }
+            }
+        }
+        return found;
+    }
+
     private static List<String> crossRow(Document page, String label) {
         for (Element row : page.select("#cross-table tbody tr")) {
             if (row.selectFirst("th").text().equals(label)) {
