@@ -253,6 +253,44 @@ class StatisticsHonestyTest extends ChorusTest {
         assertThat(lead.get(PAGE + "/cross/chart.png?rows=support&columns=support").status()).isEqualTo(404);
     }
 
+    @Test
+    @Order(8)
+    void theResultsSpreadsheetHoldsTheCsvsFiguresAndWithholdsTheSameOnes() throws Exception {
+        String address = "/staff/surveys/" + NOW + "/results";
+        List<org.apache.commons.csv.CSVRecord> csv = org.apache.commons.csv.CSVFormat.RFC4180.parse(
+                new java.io.StringReader(download(address + ".csv?by=support").text().replace("\uFEFF", ""))).getRecords();
+        Download xlsx = download(address + ".xlsx?by=support");
+        assertThat(xlsx.type()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        List<org.dhatim.fastexcel.reader.Row> sheet;
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx.bytes()))) {
+            sheet = workbook.getFirstSheet().read();
+        }
+        assertThat(sheet).hasSize(csv.size());
+        int withheld = 0;
+        for (int r = 0; r < csv.size(); r++) {
+            for (int c = 0; c < csv.get(r).size(); c++) {
+                String expected = csv.get(r).get(c);
+                String actual = c < sheet.get(r).getCellCount() ? java.util.Objects.toString(sheet.get(r).getCellText(c), "") : "";
+                if (expected.matches("-?\\d+(\\.\\d+)?") && r > 0 && c >= 8) {
+                    // A figure is a number in the spreadsheet: the same number.
+                    assertThat(sheet.get(r).getCell(c).getType()).as("row %d column %d", r, c)
+                            .isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+                    assertThat(new java.math.BigDecimal(actual)).as("row %d column %d", r, c)
+                            .isEqualByComparingTo(new java.math.BigDecimal(expected));
+                } else {
+                    assertThat(actual).as("row %d column %d", r, c).isEqualTo(expected);
+                }
+                withheld += expected.equals("[c]") ? 1 : 0;
+            }
+        }
+        // Worked out: the 10 "neither" families, 8 saying yes and 2 no this year: the 2 is withheld.
+        assertThat(csv).anySatisfy(row -> assertThat(String.join(",", row)).startsWith(NOW + ",same_q,")
+                .contains(",Neither,no,No,[c],[c],"));
+        assertThat(withheld).isPositive();
+        // The link sits beside the CSV's.
+        assertThat(lead.get(PAGE + "?by=support").document().select("a[href$=results.xlsx?by=support]")).hasSize(1);
+    }
+
     record Download(String type, byte[] bytes) {
         String text() {
             return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
