@@ -39,10 +39,12 @@ class ResultsController {
     private final WaveSummaries summaries;
     private final PublishedFigures published;
     private final ShownResults shown;
+    private final HeadlineMeasures headlines;
 
     ResultsController(SurveyVersions versions, ResultsAccess access, Populations populations,
                       SmallestGroup smallestGroup, Messages messages, WaveSummaries summaries,
-                      PublishedFigures published, ShownResults shown) {
+                      PublishedFigures published, ShownResults shown, HeadlineMeasures headlines) {
+        this.headlines = headlines;
         this.published = published;
         this.shown = shown;
         this.versions = versions;
@@ -131,7 +133,7 @@ class ResultsController {
             model.put("results", figures.get());
         }
         if (tab.equals("headline") && model.get("results") instanceof SurveyResults figures && figures.oneYearOn() != null) {
-            model.put("headline", Headline.of(figures.oneYearOn()));
+            model.put("headline", Headline.of(figures.oneYearOn(), headlines.chosen(surveyId)));
         }
         return Pages.render(template, model);
     }

@@ -216,7 +216,7 @@ class StatisticsHonestyTest extends ChorusTest {
         List<String> fills = fills(picture);
         assertThat(fills).hasSizeGreaterThanOrEqualTo(12).doesNotHaveDuplicates();
         String words = String.join(" ", picture.select("text").eachText());
-        assertThat(words).contains("What is your child's main need?, by What support does your child have?")
+        assertThat(words).contains("What is your child's main need? By answer to: What support does your child have?")
                 .contains("Base: 100 people who gave a view in all")
                 .contains("Source: Statistics test 2026")
                 .contains("Not for publication");
@@ -289,6 +289,41 @@ class StatisticsHonestyTest extends ChorusTest {
         assertThat(withheld).isPositive();
         // The link sits beside the CSV's.
         assertThat(lead.get(PAGE + "?by=support").document().select("a[href$=results.xlsx?by=support]")).hasSize(1);
+    }
+
+    @Test
+    @Order(9)
+    void theLeadChoosesTheHeadlineMeasuresAndThePageFollowsTheChoice() {
+        String headline = PAGE + "/headline";
+        // Before any choice: every compared question, each box ticked.
+        Document form = lead.get(headline + "/measures").document();
+        assertThat(form.select("input[name=measure][checked]").eachAttr("value"))
+                .contains("same_q", "help", "gate", "routed");
+        assertThat(lead.get(headline).document().select("#headline-chosen")).isEmpty();
+
+        // Nothing ticked: a clear message, nothing stored.
+        var refused = lead.post(headline + "/measures");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.document().select(".govuk-error-summary a[href=#measure]").text())
+                .isEqualTo("Select at least one measure for the headline page");
+        assertThat(count("SELECT count(*) FROM headline_measures")).isZero();
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'headline measures chosen'")).isZero();
+
+        var chosen = lead.post(headline + "/measures", "measure", "same_q", "measure", "not_a_question");
+        assertThat(chosen.status()).isEqualTo(303);
+        assertThat(chosen.location()).endsWith("/results/headline");
+        Document page = lead.get(headline).document();
+        assertThat(page.select("#headline-measures tbody tr").eachText()).singleElement().satisfies(row ->
+                assertThat(row).contains("Do you know about the Local Offer?").contains("30% 70%").contains("Went up"));
+        assertThat(page.select("#headline-chosen").text()).contains("a lead chose");
+        // Unticking a measure never hides that it got worse: the assessment still needs attention.
+        assertThat(page.select("#headline-falls li").eachText())
+                .containsExactly("How good was the assessment? Share positive (agree, or good): 67% now, -33 points.");
+        assertThat(lead.get(headline + "/measures").document().select("input[name=measure][checked]").eachAttr("value"))
+                .containsExactly("same_q");
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'headline measures chosen' AND detail = 'same_q'"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM headline_measures WHERE survey_id = '" + NOW + "'")).isEqualTo(1);
     }
 
     record Download(String type, byte[] bytes) {
