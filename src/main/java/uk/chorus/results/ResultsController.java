@@ -105,7 +105,8 @@ class ResultsController {
                 "lead", lead, "notForPublication", !options.suppress(), "query", query.queryString(),
                 "publication", publication, "smallestGroup", smallestGroup.of(survey.get().definition()),
                 "backUrl", "/staff", "wide", true);
-        model.putAll(query.form(survey.get().definition(), messages, sizes, lead));
+        model.putAll(query.form(survey.get().definition(), messages, sizes, lead, tab.equals("results")));
+        model.put("languageNote", lead && query.byLanguage() && options.suppress());
         SurveyDefinition definition = survey.get().definition();
         if (tab.equals("quarters")) {
             if (!lead) {
