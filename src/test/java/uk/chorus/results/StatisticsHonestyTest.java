@@ -54,13 +54,15 @@ class StatisticsHonestyTest extends ChorusTest {
             String agree = i % 10 < 4 ? "agree" : i % 10 < 8 ? "disagree" : "neither";
             String face = i % 10 < 8 ? "good" : i % 10 < 9 ? "okay" : "not-good";
             boolean gateBefore = i % 2 == 0;
+            // "plan_say" was yes or no (60 yes), now a choice (25 all, 25 some, 50 none): nothing fits both.
             StaffFixture.respond(server.getURI(), BASE, answers(support, yesBefore, agree, gateBefore,
-                    gateBefore ? "good" : null));
+                    gateBefore ? "good" : null).replace("}", ", \"plan_say\": \"" + (i % 5 < 3 ? "yes" : "no") + "\"}"));
             boolean gateNow = i % 5 < 3;
             int asked = (i / 5) * 3 + i % 5; // 0..59 among those asked
             String routed = !gateNow ? null : asked < 30 ? "good" : asked < 40 ? "okay" : asked < 45 ? "not-good" : null;
             StaffFixture.respond(server.getURI(), NOW, answers(support, yesNow, face, gateNow, routed)
-                    .replace("}", ", \"need\": \"" + NEEDS[i % NEEDS.length] + "\"}"));
+                    .replace("}", ", \"need\": \"" + NEEDS[i % NEEDS.length] + "\", \"plan_say\": \""
+                            + (i % 4 == 0 ? "all" : i % 4 == 1 ? "some" : "none") + "\"}"));
         }
         StaffClient admin = StaffFixture.signedIn(server.getURI(), TEST_ADMIN, TEST_ADMIN_PASSWORD);
         lead = StaffFixture.invite(server.getURI(), admin, "lead@example.org", "lead");
@@ -78,6 +80,16 @@ class StatisticsHonestyTest extends ChorusTest {
         // Asked the same way: compared, with its verdict (yes/no has no better way, so "went up").
         assertThat(compareRow(page, "same_q", "All who answered")).containsSubsequence("30%", "70%", "+40 points",
                 "Went up");
+        // Yes or no then, a choice now: no measure fits both, so each wave's own figures stand in
+        // their own column, side by side, with no verdict and the reason.
+        assertThat(page.select("#c-plan_say table tbody tr").eachText()).containsExactly(
+                "Share saying yes All who answered 60% Not compared",
+                "All the say they want All who answered 25% Not compared",
+                "Some say All who answered 25% Not compared",
+                "No say All who answered 50% Not compared");
+        assertThat(page.select("#c-plan_say table tbody tr").first().select("td").stream().map(Element::text).toList())
+                .containsExactly("All who answered", "60%", "", "", "", "Not compared");
+        assertThat(page.select("#c-plan_say-difference").text()).contains("the wording and the answer scale changed");
         // The question's own results carry no verdict either.
         assertThat(lead.get(PAGE).document().select("#q-help").text()).doesNotContain("Improved");
 
