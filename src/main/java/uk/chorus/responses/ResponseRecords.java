@@ -107,6 +107,27 @@ public class ResponseRecords {
         });
     }
 
+    /**
+     * The language each complete response of a survey was answered in, for those not answered in
+     * {@code usual} (most are, and a response not listed was answered in it), so results can be
+     * split by language.
+     */
+    @io.micronaut.transaction.annotation.Transactional(readOnly = true)
+    public Map<Long, String> languagesOtherThan(String surveyId, String usual) {
+        return jdbc.prepareStatement("SELECT id, language FROM responses WHERE survey_id = ? AND language <> ?", ps -> {
+            ps.setString(1, surveyId);
+            ps.setString(2, usual);
+            ps.setFetchSize(10_000);
+            Map<Long, String> languages = new java.util.HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    languages.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            return languages;
+        });
+    }
+
     /** pack_codes' bytes (big-endian 4-byte integers) back as numbers. */
     static int[] unpacked(byte[] packed) {
         int[] values = new int[packed.length / 4];

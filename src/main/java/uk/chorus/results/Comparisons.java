@@ -87,10 +87,24 @@ final class Comparisons {
                 overall.add(measures(wave, question, scope.onlyKey(), scope.onlyCode()));
             }
             List<Measures.Measure> now = overall.get(overall.size() - 1);
-            if (now.isEmpty() || overall.get(overall.size() - 2).isEmpty()) {
+            if (now.isEmpty()) {
                 continue;
             }
-            String changed = difference(baseline.definition().question(question.key()).orElse(null), question, messages);
+            Question asked = baseline.definition().question(question.key()).orElse(null);
+            String changed = difference(asked, question, messages);
+            if (overall.get(overall.size() - 2).isEmpty()) {
+                // Asked so differently (yes or no then, a choice now) that no measure fits both
+                // waves: each wave's own figures, side by side in their own columns, never compared.
+                List<Draft> apart = asked == null || changed == null ? List.of()
+                        : apart(waves, asked, question, scope, suppress, threshold, messages);
+                if (!apart.isEmpty()) {
+                    drafts.add(apart);
+                    trends.add(null);
+                    compared.add(question);
+                    notes.add(new String[]{changed, null});
+                }
+                continue;
+            }
             ComparableQuestions.Mark mark = changed == null ? null : rules.marked().get(question.key());
             // Asked differently and not marked comparable: both waves side by side, no verdict.
             String fixed = changed != null && mark == null
@@ -216,12 +230,13 @@ final class Comparisons {
             }
         }
         String measure = capitalised(measureLabel);
+        if (fixed != null) {
+            // Not compared, whatever is missing: the reason is the rewording, shown beside it.
+            return new Draft(measure, measureLabel, group, groupRow, values, null, now != null && now.isMean(), fixed);
+        }
         if (now == null || before == null || now.size() == 0 || before.size() == 0) {
             return new Draft(measure, measureLabel, group, groupRow, values, null, false,
                     messages.get("results.verdict.no.figures"));
-        }
-        if (fixed != null) {
-            return new Draft(measure, measureLabel, group, groupRow, values, null, now.isMean(), fixed);
         }
         if (suppress && (hidden(now, true, threshold) || hidden(before, true, threshold))) {
             return new Draft(measure, measureLabel, group, groupRow, values, null, now.isMean(),
@@ -229,6 +244,32 @@ final class Comparisons {
         }
         return new Draft(measure, measureLabel, group, groupRow, values,
                 Comparison.of(before, now, question.direction(), minimum), now.isMean(), null);
+    }
+
+    /**
+     * Lines for a question whose two waves have no measure in common: the baseline's measures
+     * (worded by the baseline's own question) with only the baseline's figures, then this wave's
+     * with only its own, every one "Not compared". Everyone only: groups would repeat the point.
+     */
+    private static List<Draft> apart(List<WaveSummaries.WaveFigures> waves, Question before, Question now, Scope scope,
+                                     boolean suppress, int threshold, Messages messages) {
+        String group = messages.get(scope.onlyKey() == null ? "results.row.all" : "results.row.only");
+        String fixed = messages.get("results.verdict.not.compared");
+        List<Draft> lines = new ArrayList<>();
+        int[] columns = {waves.size() - 2, waves.size() - 1};
+        Question[] questions = {before, now};
+        for (int i = 0; i < 2; i++) {
+            for (Measures.Measure m : measures(waves.get(columns[i]), questions[i], scope.onlyKey(), scope.onlyCode())) {
+                List<String> values = new ArrayList<>();
+                for (int w = 0; w < waves.size(); w++) {
+                    values.add(w != columns[i] || m.size() == 0 ? ""
+                            : hidden(m, suppress, threshold) ? Figures.SUPPRESSED : value(m));
+                }
+                String label = m.optionLabel() != null ? m.optionLabel() : messages.get(m.labelKey());
+                lines.add(new Draft(capitalised(label), label, group, false, values, null, m.isMean(), fixed));
+            }
+        }
+        return lines;
     }
 
     /** Words a drafted line; {@code clear} false when its group change did not survive the page's false discovery rate. */

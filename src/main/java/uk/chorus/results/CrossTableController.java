@@ -39,9 +39,11 @@ class CrossTableController {
     private final CrossTables crossTables;
     private final SmallestGroup smallestGroup;
     private final Messages messages;
+    private final ChartFiles files;
 
     CrossTableController(SurveyVersions versions, ResultsAccess access, CrossTables crossTables,
-                         SmallestGroup smallestGroup, Messages messages) {
+                         SmallestGroup smallestGroup, Messages messages, ChartFiles files) {
+        this.files = files;
         this.versions = versions;
         this.access = access;
         this.crossTables = crossTables;
@@ -60,20 +62,14 @@ class CrossTableController {
         }
         SurveyDefinition definition = survey.get().definition();
         boolean published = "published".equals(view);
-        String onlyKey = null;
-        String onlyCode = null;
-        if (only != null && only.indexOf(':') > 0) {
-            String key = only.substring(0, only.indexOf(':'));
-            String code = only.substring(only.indexOf(':') + 1);
-            if (closed(definition, key).flatMap(q -> q.option(code)).isPresent()) {
-                onlyKey = key;
-                onlyCode = code;
-            }
-        }
+        String[] filter = filter(definition, only);
+        String onlyKey = filter[0];
+        String onlyCode = filter[1];
         Map<String, Object> model = Pages.model("title", messages.get("results.title.cross") + ": " + definition.title(),
                 "heading", messages.get("results.title.cross"), "staff", Staff.of(authentication), "surveyId", surveyId,
                 "surveyTitle", definition.title(), "tab", "cross", "lead", true, "notForPublication", !published,
-                "hideBanner", true, "query", "", "smallestGroup", smallestGroup.of(definition), "backUrl", "/staff");
+                "hideBanner", true, "query", "", "smallestGroup", smallestGroup.of(definition), "backUrl", "/staff",
+                "wide", true);
         model.put("rowChoices", choices(definition, rows, messages.get("results.cross.choose")));
         model.put("columnChoices", choices(definition, columns, messages.get("results.cross.choose")));
         model.put("onlyChoices", onlyChoices(definition, onlyKey, onlyCode));
@@ -97,8 +93,65 @@ class CrossTableController {
             model.put("columnsError", errors.byField().get("columns"));
             return Pages.render(HttpStatus.UNPROCESSABLE_ENTITY, "results/cross", errors.addTo(model));
         }
+        io.micronaut.http.uri.UriBuilder address = io.micronaut.http.uri.UriBuilder.of("").queryParam("rows", rows)
+                .queryParam("columns", columns);
+        if (onlyKey != null) {
+            address.queryParam("only", onlyKey + ":" + onlyCode);
+        }
+        if (published) {
+            address.queryParam("view", "published");
+        }
+        model.put("crossQuery", address.toString());
         model.put("cross", crossTables.cross(definition, rows, columns, onlyKey, onlyCode, published).orElse(null));
         return Pages.render("results/cross", model);
+    }
+
+    @Get(uri = "/chart.svg", produces = {ChartFiles.SVG, MediaType.TEXT_HTML})
+    MutableHttpResponse<?> chartSvg(Authentication authentication, String surveyId, @Nullable @QueryValue String rows,
+                                    @Nullable @QueryValue String columns, @Nullable @QueryValue String only,
+                                    @Nullable @QueryValue String view) {
+        return chart(authentication, surveyId, rows, columns, only, view, false);
+    }
+
+    @Get(uri = "/chart.png", produces = {ChartFiles.PNG, MediaType.TEXT_HTML})
+    MutableHttpResponse<?> chartPng(Authentication authentication, String surveyId, @Nullable @QueryValue String rows,
+                                    @Nullable @QueryValue String columns, @Nullable @QueryValue String only,
+                                    @Nullable @QueryValue String view) {
+        return chart(authentication, surveyId, rows, columns, only, view, true);
+    }
+
+    /** The cross-table's chart as a file: the same table as the page for the same address, or "not found". */
+    private MutableHttpResponse<?> chart(Authentication authentication, String surveyId, @Nullable String rows,
+                                         @Nullable String columns, @Nullable String only, @Nullable String view,
+                                         boolean png) {
+        Optional<LiveSurvey> survey = versions.newest(surveyId)
+                .filter(s -> access.of(Staff.of(authentication), s.definition()) == ResultsAccess.Sight.FULL);
+        if (survey.isEmpty() || closed(survey.get().definition(), rows).isEmpty()
+                || closed(survey.get().definition(), columns).isEmpty() || columns.equals(rows)) {
+            return Pages.notFound();
+        }
+        SurveyDefinition definition = survey.get().definition();
+        boolean published = "published".equals(view);
+        String[] filter = filter(definition, only);
+        Optional<CrossTables.Cross> cross = crossTables.cross(definition, rows, columns, filter[0], filter[1], published)
+                .filter(c -> c.chart() != null);
+        if (cross.isEmpty()) {
+            return Pages.notFound();
+        }
+        return files.download(cross.get().chart(), files.crossCaption(definition, cross.get(), published,
+                smallestGroup.of(definition)), surveyId + "-" + rows + "-by-" + columns, png);
+    }
+
+    /** {@code only=KEY:CODE} as a key and code of a closed question, or two nulls when it names none. */
+    private static String[] filter(SurveyDefinition definition, @Nullable String only) {
+        if (only != null && only.indexOf(':') > 0) {
+            String key = only.substring(0, only.indexOf(':'));
+            String code = only.substring(only.indexOf(':') + 1);
+            if (closed(definition, key).flatMap(q -> q.option(code)).isPresent()) {
+                return new String[]{key, code};
+            }
+        }
+        return new String[]{null, null};
     }
 
     private static Optional<Question> closed(SurveyDefinition definition, @Nullable String key) {

@@ -24,19 +24,30 @@ final class Headline {
     public record Attention(String key, String question, String group, String measure, String now, String change) {
     }
 
+    /** {@code chosen}: a lead picked the measures shown (otherwise every compared question is). */
     public record Page(List<String> waves, List<Measure> measures, List<Attention> falls, List<Attention> groups,
-                       @Nullable String fdrNote) {
+                       @Nullable String fdrNote, boolean chosen) {
     }
 
     static Page of(Comparisons.OneYearOn oneYearOn) {
+        return of(oneYearOn, java.util.Optional.empty());
+    }
+
+    /**
+     * The measures a lead chose (all compared questions when none were chosen). What needs
+     * attention still covers every question: unticking a measure must never hide that it got worse.
+     */
+    static Page of(Comparisons.OneYearOn oneYearOn, java.util.Optional<java.util.Set<String>> chosen) {
         List<Measure> measures = new ArrayList<>();
         List<Comparisons.Line> fallLines = new ArrayList<>();
         List<Attention> falls = new ArrayList<>();
         List<Attention> groups = new ArrayList<>();
         for (Comparisons.QuestionComparison question : oneYearOn.questions()) {
             Comparisons.Line line = question.headline();
-            measures.add(new Measure(question.key(), question.text(), line.measure(), line.values(), line.change(),
-                    line.verdict(), line.verdictTone()));
+            if (chosen.map(keys -> keys.contains(question.key())).orElse(true)) {
+                measures.add(new Measure(question.key(), question.text(), line.measure(), line.values(), line.change(),
+                        line.verdict(), line.verdictTone()));
+            }
             for (Comparisons.Line each : question.lines()) {
                 if (!"worse".equals(each.verdictTone())) {
                     continue;
@@ -58,6 +69,6 @@ final class Headline {
         }
         order.sort(Comparator.comparingDouble(i -> -Math.abs(fallLines.get(i).delta())));
         List<Attention> sorted = order.stream().map(falls::get).toList();
-        return new Page(oneYearOn.waves(), measures, sorted, groups, oneYearOn.fdrNote());
+        return new Page(oneYearOn.waves(), measures, sorted, groups, oneYearOn.fdrNote(), chosen.isPresent());
     }
 }

@@ -28,6 +28,7 @@ import java.util.Optional;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/results")
 class PublicResultsController {
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final Publications publications;
     private final SurveyVersions versions;
     private final ResultsService results;
@@ -77,13 +78,24 @@ class PublicResultsController {
                         + survey.get().definition().title(), "heading", messages.get("results.title.results"),
                 "publicPage", true, "surveyId", surveyId, "surveyTitle", survey.get().definition().title(),
                 "publication", publication.get(), "smallestGroup", smallestGroup.of(survey.get().definition()),
-                "query", query.queryString(), "results", figures, "backUrl", "/results");
+                "query", query.queryString(), "results", figures, "backUrl", "/results", "wide", true);
         model.putAll(query.form(survey.get().definition(), messages, Map.of(), false));
         return Pages.render("results/results", model);
     }
 
     @Get(uri = "/{surveyId}/results.csv", produces = {"text/csv", MediaType.TEXT_HTML})
     MutableHttpResponse<?> csv(String surveyId, @Nullable @QueryValue String by, @Nullable @QueryValue String only) {
+        return download(surveyId, by, only, false);
+    }
+
+    /** The same rows as the CSV, as a spreadsheet. */
+    @Get(uri = "/{surveyId}/results.xlsx", produces = {XLSX, MediaType.TEXT_HTML})
+    MutableHttpResponse<?> xlsx(String surveyId, @Nullable @QueryValue String by, @Nullable @QueryValue String only) {
+        return download(surveyId, by, only, true);
+    }
+
+    private MutableHttpResponse<?> download(String surveyId, @Nullable String by, @Nullable String only,
+                                            boolean spreadsheet) {
         Optional<Publications.Publication> publication = publications.of(surveyId).filter(Publications.Publication::onPublicPage);
         Optional<LiveSurvey> survey = publication.flatMap(p -> versions.newest(surveyId));
         if (survey.isEmpty()) {
@@ -96,7 +108,9 @@ class PublicResultsController {
         }
         SurveyResults figures = published.results(survey.get().definition(), wave.get(), query.by(), query.onlyKey(),
                 query.onlyCode());
-        return HttpResponse.ok(AggregateCsv.write(figures, messages)).contentType("text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"" + surveyId + "-results.csv\"");
+        return HttpResponse.ok(spreadsheet ? AggregateCsv.xlsx(figures, messages) : AggregateCsv.write(figures, messages))
+                .contentType(spreadsheet ? XLSX : "text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + surveyId
+                        + (spreadsheet ? "-results.xlsx" : "-results.csv") + "\"");
     }
 }

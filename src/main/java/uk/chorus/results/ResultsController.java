@@ -33,7 +33,6 @@ import java.util.Optional;
 @Controller(value = "/staff/surveys/{surveyId}/results", produces = MediaType.TEXT_HTML)
 class ResultsController {
     private final SurveyVersions versions;
-    private final ResultsService results;
     private final ResultsAccess access;
     private final Populations populations;
     private final SmallestGroup smallestGroup;
@@ -42,15 +41,19 @@ class ResultsController {
     private final PublishedFigures published;
     private final DisclosureChecks checks;
     private final CheckingPages checkingPages;
+    private final ShownResults shown;
+    private final HeadlineMeasures headlines;
 
-    ResultsController(SurveyVersions versions, ResultsService results, ResultsAccess access, Populations populations,
+    ResultsController(SurveyVersions versions, ResultsAccess access, Populations populations,
                       SmallestGroup smallestGroup, Messages messages, WaveSummaries summaries,
-                      PublishedFigures published, DisclosureChecks checks, CheckingPages checkingPages) {
+                      PublishedFigures published, ShownResults shown, HeadlineMeasures headlines,
+                      DisclosureChecks checks, CheckingPages checkingPages) {
+        this.headlines = headlines;
         this.published = published;
+        this.shown = shown;
         this.checks = checks;
         this.checkingPages = checkingPages;
         this.versions = versions;
-        this.results = results;
         this.access = access;
         this.populations = populations;
         this.smallestGroup = smallestGroup;
@@ -107,53 +110,53 @@ class ResultsController {
                 "surveyId", surveyId, "surveyTitle", survey.get().definition().title(), "tab", tab,
                 "lead", lead, "notForPublication", !options.suppress(), "query", query.queryString(),
                 "publication", publication, "smallestGroup", smallestGroup.of(survey.get().definition()),
-                "backUrl", "/staff");
-        model.putAll(query.form(survey.get().definition(), messages, sizes, lead));
+                "backUrl", "/staff", "wide", true);
+        model.putAll(query.form(survey.get().definition(), messages, sizes, lead, tab.equals("results")));
+        model.put("languageNote", lead && query.byLanguage() && options.suppress());
         SurveyDefinition definition = survey.get().definition();
-        if (!lead) {
-            // Everyone but the survey's leads sees the version a lead published, and nothing else.
-            Optional<PublishedWave> figures = published.published(surveyId);
-            if (figures.isEmpty()) {
-                return Pages.render(HttpStatus.FORBIDDEN, "results/not-published", Pages.model("titleKey",
-                        "results.not.published.title", "staff", staff, "surveyTitle", definition.title(),
-                        "backUrl", "/staff"));
+        if (lead && options.suppress() && !published.decided(surveyId, options.roundToFive())) {
+            // A lead's preview "as published" is the disclosure model worked out now, audited, which
+            // can take minutes at a large wave: until it is done, this address shows its progress.
+            DisclosureChecks.Check check = checks.start(surveyId, DisclosureChecks.Purpose.AUDIT, false,
+                    options.roundToFive(), null, -1);
+            if (checks.await(check, checks.patience()).isEmpty()) {
+                return checkingPages.render(authentication, survey.get(), check, ServerRequestContext.currentRequest()
+                        .map(r -> r.getUri().toString()).orElse("/staff/surveys/" + surveyId + "/results"));
             }
-            if (tab.equals("quarters")) {
-                model.put("quarters", PublishedResults.quarters(published.publishedChain(definition, figures.get()), messages));
-            } else {
-                model.put("results", published.results(definition, figures.get(), query.by(), query.onlyKey(),
-                        query.onlyCode()));
-            }
-        } else if (options.suppress()) {
-            // A lead's preview "as published": the disclosure model worked out now, audited. Working
-            // it out can take minutes at a large wave: until it is done, this address shows its progress.
-            if (!published.decided(surveyId, options.roundToFive())) {
-                DisclosureChecks.Check check = checks.start(surveyId, DisclosureChecks.Purpose.AUDIT, false,
-                        options.roundToFive(), null, -1);
-                if (checks.await(check, checks.patience()).isEmpty()) {
-                    return checkingPages.render(authentication, survey.get(), check, ServerRequestContext.currentRequest()
-                            .map(r -> r.getUri().toString()).orElse("/staff/surveys/" + surveyId + "/results"));
+        }
+        if (tab.equals("quarters")) {
+            if (!lead) {
+                // Everyone but the survey's leads sees the version a lead published, and nothing else.
+                Optional<PublishedWave> figures = published.published(surveyId);
+                if (figures.isEmpty()) {
+                    return notPublished(staff, definition);
                 }
-            }
-            Optional<DisclosureModel.Decision> decision = published.decide(surveyId, options.roundToFive());
-            if (tab.equals("quarters")) {
-                model.put("quarters", decision.map(d -> PublishedResults.quarters(List.of(Map.entry(
-                        new WaveSummaries.WaveFigures(definition, PublishedResults.summary(d.published()), false),
-                        d.published())), messages)).orElse(null));
+                model.put("quarters", PublishedResults.quarters(published.publishedChain(definition, figures.get()), messages));
+            } else if (options.suppress()) {
+                // A lead's preview "as published": the disclosure model worked out now, audited.
+                model.put("quarters", published.decide(surveyId, options.roundToFive()).map(d -> PublishedResults.quarters(
+                        List.of(Map.entry(new WaveSummaries.WaveFigures(definition, PublishedResults.summary(d.published()),
+                                false), d.published())), messages)).orElse(null));
             } else {
-                model.put("results", decision.map(d -> published.results(definition, d.published(), query.by(),
-                        query.onlyKey(), query.onlyCode())).orElseGet(() -> results.results(surveyId, options).orElseThrow()));
+                WaveSummaries.Chain chain = summaries.chain(surveyId);
+                model.put("quarters", chain.waves().isEmpty() ? null
+                        : Quarters.build(chain, false, smallestGroup.of(definition), messages));
             }
-        } else if (tab.equals("quarters")) {
-            WaveSummaries.Chain chain = summaries.chain(surveyId);
-            model.put("quarters", chain.waves().isEmpty() ? null
-                    : Quarters.build(chain, false, smallestGroup.of(definition), messages));
         } else {
-            model.put("results", results.results(surveyId, options).orElseThrow());
+            Optional<SurveyResults> figures = shown.of(definition, query, options, lead);
+            if (figures.isEmpty()) {
+                return notPublished(staff, definition);
+            }
+            model.put("results", figures.get());
         }
         if (tab.equals("headline") && model.get("results") instanceof SurveyResults figures && figures.oneYearOn() != null) {
-            model.put("headline", Headline.of(figures.oneYearOn()));
+            model.put("headline", Headline.of(figures.oneYearOn(), headlines.chosen(surveyId)));
         }
         return Pages.render(template, model);
+    }
+
+    private static MutableHttpResponse<?> notPublished(Staff staff, SurveyDefinition definition) {
+        return Pages.render(HttpStatus.FORBIDDEN, "results/not-published", Pages.model("titleKey",
+                "results.not.published.title", "staff", staff, "surveyTitle", definition.title(), "backUrl", "/staff"));
     }
 }

@@ -20,7 +20,7 @@ import uk.chorus.web.Pages;
 import java.util.Optional;
 
 /**
- * Downloads: a survey's aggregate results as CSV, always with disclosure control applied (for
+ * Downloads: a survey's aggregate results as CSV or XLSX, always with disclosure control applied (for
  * anyone who may see its results), and its raw responses as CSV or XLSX for the leads who may
  * read them, each raw download recorded in the audit log.
  */
@@ -49,6 +49,18 @@ class ResultsExportController {
     MutableHttpResponse<?> aggregates(Authentication authentication, String surveyId, @Nullable @QueryValue String by,
                                       @Nullable @QueryValue String only, @Nullable @QueryValue String weight,
                                       @Nullable @QueryValue String round) {
+        return aggregates(authentication, surveyId, by, only, round, false);
+    }
+
+    /** The same rows as the CSV, from the same figures, as a spreadsheet. */
+    @Get(value = "/results.xlsx", produces = {XLSX, MediaType.TEXT_HTML})
+    MutableHttpResponse<?> aggregatesXlsx(Authentication authentication, String surveyId, @Nullable @QueryValue String by,
+                                          @Nullable @QueryValue String only, @Nullable @QueryValue String round) {
+        return aggregates(authentication, surveyId, by, only, round, true);
+    }
+
+    private MutableHttpResponse<?> aggregates(Authentication authentication, String surveyId, @Nullable String by,
+                                              @Nullable String only, @Nullable String round, boolean spreadsheet) {
         Optional<LiveSurvey> survey = versions.newest(surveyId);
         if (survey.isEmpty()) {
             return Pages.notFound();
@@ -69,7 +81,9 @@ class ResultsExportController {
         if (figures.isEmpty()) {
             return Pages.error(HttpStatus.FORBIDDEN, "results.not.published.title", "results.not.published.body");
         }
-        return download(AggregateCsv.write(figures.get(), messages), "text/csv; charset=utf-8", surveyId + "-results.csv");
+        return spreadsheet
+                ? download(AggregateCsv.xlsx(figures.get(), messages), XLSX, surveyId + "-results.xlsx")
+                : download(AggregateCsv.write(figures.get(), messages), "text/csv; charset=utf-8", surveyId + "-results.csv");
     }
 
     @Get(value = "/responses.csv", produces = {"text/csv", MediaType.TEXT_HTML})

@@ -20,7 +20,7 @@ import java.util.Optional;
  * and the same choices as a query string for the links between results pages.
  */
 record ResultsQuery(@Nullable String by, @Nullable String onlyKey, @Nullable String onlyCode, boolean partials,
-                    @Nullable String weight, boolean published, boolean round) {
+                    @Nullable String weight, boolean published, boolean round, boolean byLanguage) {
 
     static ResultsQuery of(SurveyDefinition survey, @Nullable String by, @Nullable String only, @Nullable String partials,
                            @Nullable String weight, @Nullable String view, @Nullable String round) {
@@ -35,9 +35,25 @@ record ResultsQuery(@Nullable String by, @Nullable String onlyKey, @Nullable Str
                 onlyCode = code;
             }
         }
+        // The language split is for leads only (see LanguageSplit): "by"
+        // stays an about-you question, so no published path is ever asked for it.
+        boolean byLanguage = LanguageSplit.KEY.equals(by) && LanguageSplit.offered(survey);
         return new ResultsQuery(aboutYou(survey, by).map(Question::key).orElse(null), onlyKey, onlyCode,
                 "yes".equals(partials), aboutYou(survey, weight).map(Question::key).orElse(null),
-                "published".equals(view), "yes".equals(round));
+                "published".equals(view), "yes".equals(round), byLanguage);
+    }
+
+    /** A results address's choices as typed, before they are checked against a survey. */
+    record Address(@Nullable String by, @Nullable String only, @Nullable String partials, @Nullable String weight,
+                   @Nullable String view, @Nullable String round) {
+        static Address of(@Nullable String by, @Nullable String only, @Nullable String partials,
+                          @Nullable String weight, @Nullable String view, @Nullable String round) {
+            return new Address(by, only, partials, weight, view, round);
+        }
+
+        ResultsQuery query(SurveyDefinition survey) {
+            return ResultsQuery.of(survey, by, only, partials, weight, view, round);
+        }
     }
 
     private static Optional<Question> aboutYou(SurveyDefinition survey, @Nullable String key) {
@@ -51,16 +67,17 @@ record ResultsQuery(@Nullable String by, @Nullable String onlyKey, @Nullable Str
     ResultOptions options(ResultsAccess.Sight sight, @Nullable Publications.Publication publication) {
         boolean publishedRounding = publication != null && publication.roundToFive();
         if (sight == ResultsAccess.Sight.FULL) {
-            return new ResultOptions(by, onlyKey, onlyCode, partials && !published, weight, published,
+            return new ResultOptions(byLanguage ? LanguageSplit.KEY : by, onlyKey, onlyCode, partials && !published, weight, published,
                     published && (round || publishedRounding));
         }
+        // The published figures are not split by language: nobody but a lead sees that split.
         return new ResultOptions(by, onlyKey, onlyCode, false, weight, true, publishedRounding);
     }
 
     String queryString() {
         UriBuilder uri = UriBuilder.of("");
-        if (by != null) {
-            uri.queryParam("by", by);
+        if (by != null || byLanguage) {
+            uri.queryParam("by", byLanguage ? LanguageSplit.KEY : by);
         }
         if (onlyKey != null) {
             uri.queryParam("only", onlyKey + ":" + onlyCode);
@@ -89,8 +106,14 @@ record ResultsQuery(@Nullable String by, @Nullable String onlyKey, @Nullable Str
     /** The form's controls, as the shared select and checkbox partials take them. */
     Map<String, Object> form(SurveyDefinition survey, Messages messages, Map<String, Map<String, Long>> populations,
                              boolean lead) {
+        return form(survey, messages, populations, lead, false);
+    }
+
+    /** {@code offerLanguage}: the page can be split by the language answered in (a lead's results page). */
+    Map<String, Object> form(SurveyDefinition survey, Messages messages, Map<String, Map<String, Long>> populations,
+                             boolean lead, boolean offerLanguage) {
         List<Question> about = ResultsService.aboutYouQuestions(survey);
-        List<Choice> byChoices = new ArrayList<>(List.of(new Choice("", messages.get("results.form.by.none"), by == null)));
+        List<Choice> byChoices = new ArrayList<>(List.of(new Choice("", messages.get("results.form.by.none"), by == null && !byLanguage)));
         List<Choice> onlyChoices = new ArrayList<>(List.of(new Choice("", messages.get("results.form.only.everyone"),
                 onlyKey == null)));
         List<Choice> weightChoices = new ArrayList<>(List.of(new Choice("", messages.get("results.form.weight.none"),
@@ -106,6 +129,9 @@ record ResultsQuery(@Nullable String by, @Nullable String onlyKey, @Nullable Str
             if (populations.containsKey(question.key())) {
                 weightChoices.add(new Choice(question.key(), topic, question.key().equals(weight)));
             }
+        }
+        if (lead && offerLanguage && LanguageSplit.offered(survey)) {
+            byChoices.add(new Choice(LanguageSplit.KEY, messages.get("results.language.topic"), byLanguage()));
         }
         List<Tick> ticks = new ArrayList<>();
         if (lead) {

@@ -48,12 +48,15 @@ public class ResultsService {
     private final SmallestGroup smallestGroup;
     private final Messages messages;
     private final ComparisonRules rules;
+    private final LanguageSplit languages;
     private final Cache<Key, Entry> cache = Caffeine.newBuilder().maximumSize(500)
             .expireAfterAccess(Duration.ofHours(1)).build();
 
     ResultsService(WaveStore store, WaveSummaries summaries, WaveSnapshots snapshots, SurveyVersions versions,
-                   Populations populations, SmallestGroup smallestGroup, Messages messages, ComparisonRules rules) {
+                   Populations populations, SmallestGroup smallestGroup, Messages messages, ComparisonRules rules,
+                   LanguageSplit languages) {
         this.rules = rules;
+        this.languages = languages;
         this.store = store;
         this.summaries = summaries;
         this.snapshots = snapshots;
@@ -121,7 +124,9 @@ public class ResultsService {
                                   Map<String, Map<String, Long>> sizes, Comparisons.OneYearOn oneYearOn,
                                   WaveSummaries.Chain chain) {
         int threshold = smallestGroup.of(definition);
-        Wave.Column by = aboutYou(wave, options.by());
+        // Split by the language answered in: a column of its own, beside the questions.
+        boolean byLanguage = LanguageSplit.KEY.equals(options.by()) && LanguageSplit.offered(definition);
+        Wave.Column by = byLanguage ? languages.column(wave) : aboutYou(wave, options.by());
         Counting.Selection everyone = Counting.Selection.all(wave, options.partials());
         Counting.Selection selection = everyone;
         Counting.Selection unfiltered = null;
@@ -157,6 +162,15 @@ public class ResultsService {
             return QuestionResults.build(table, published, presentation, headline(compared.get(column.question.key()),
                     oneYearOn));
         }).toList();
+        if (byLanguage) {
+            // The groups' own sizes first, as an about-you question's table gives them.
+            List<QuestionResult> withLanguages = new ArrayList<>();
+            withLanguages.add(QuestionResults.build(Counting.count(wave, by, null, counted),
+                    whole == null || !options.suppress() ? null : Counting.count(wave, by, null, whole), presentation,
+                    new String[3]));
+            withLanguages.addAll(questions);
+            questions = withLanguages;
+        }
         boolean anySuppressed = questions.stream().anyMatch(QuestionResult::anySuppressed);
         long complete = 0;
         long partial = 0;

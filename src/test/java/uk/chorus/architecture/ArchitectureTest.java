@@ -85,6 +85,7 @@ class ArchitectureTest {
             Map.entry("result_snapshots", "results"),
             Map.entry("population_sizes", "results"),
             Map.entry("comparable_questions", "results"),
+            Map.entry("headline_measures", "results"),
             Map.entry("result_publications", "results"),
             Map.entry("result_publication_versions", "results"),
             Map.entry("result_reviews", "results"),

@@ -3,6 +3,7 @@ package uk.chorus.bench;
 import io.micronaut.context.ApplicationContext;
 import uk.chorus.responses.ResponseImport;
 import uk.chorus.results.ResultOptions;
+import uk.chorus.results.CrossTableViews;
 import uk.chorus.results.ResultsService;
 import uk.chorus.surveys.AnswerVocabulary;
 import uk.chorus.surveys.LiveSurvey;
@@ -39,6 +40,10 @@ public final class ResultsBenchmark {
     private static final int REPEATS = Integer.getInteger("bench.repeats", 20);
     private static final String SURVEY = "bench-forty";
     private static final List<String> ABOUT = List.of("support", "age", "need", "phase", "area");
+    /** Cross-tables a lead might ask for: two services' questions, two choices, an about-you question by one. */
+    private static final List<List<String>> CROSSES = List.of(List.of("agreement_1", "agreement_2"),
+            List.of("choice_1", "choice_3"), List.of("yes_no_1", "agreement_3"), List.of("need", "choice_2"),
+            List.of("agreement_4", "yes_no_2"));
 
     private ResultsBenchmark() {
     }
@@ -72,6 +77,7 @@ public final class ResultsBenchmark {
         double firstEver;
         List<Double> cold = new ArrayList<>();
         List<Double> cached = new ArrayList<>();
+        List<Double> crossCold = new ArrayList<>();
         try (ApplicationContext context = ApplicationContext.run(properties)) {
             long started = System.nanoTime();
             everyView(context.getBean(ResultsService.class));
@@ -84,6 +90,14 @@ public final class ResultsBenchmark {
                 long started = System.nanoTime();
                 everyView(results);
                 cold.add(millis(started));
+                // Cross-tables on the same new service: the wave is in memory now, as after a lead's first page.
+                long crossing = System.nanoTime();
+                for (List<String> pair : CROSSES) {
+                    if (!CrossTableViews.cross(context, survey.definition(), pair.get(0), pair.get(1))) {
+                        throw new IllegalStateException("No cross-table of " + pair);
+                    }
+                }
+                crossCold.add(millis(crossing));
                 if (i == 2) {
                     for (int r = 0; r < REPEATS; r++) {
                         long again = System.nanoTime();
@@ -99,6 +113,10 @@ public final class ResultsBenchmark {
             sql.add(plainSql(databaseUrl, survey, vocabulary));
         }
         double jsonb = jsonbBreakdown(databaseUrl);
+        List<Double> crossSql = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            crossSql.add(crossSql(databaseUrl, survey, vocabulary));
+        }
 
         System.out.println();
         System.out.println("Every question, overall and by each of 5 about-you questions (6 views):");
@@ -108,6 +126,38 @@ public final class ResultsBenchmark {
         System.out.printf("  %-58s %9.0f ms%n", "Plain SQL GROUP BY over the coded answers, median of 3", median(sql));
         System.out.printf("  %-58s %9.0f ms%n", "JSONB jsonb_each GROUP BY, one breakdown only", jsonb);
         System.out.printf("  Chorus cold / plain SQL: %.2f%n", median(cold) / median(sql));
+        System.out.println();
+        System.out.println("Five cross-tables of two questions each (" + CROSSES + "):");
+        System.out.printf("  %-58s %9.0f ms%n", "Chorus, on a new service after its first page, median of 3",
+                median(crossCold));
+        System.out.printf("  %-58s %9.0f ms%n", "Plain SQL GROUP BY over the coded answers, median of 3", median(crossSql));
+        System.out.printf("  Chorus cross-tables / plain SQL: %.2f%n", median(crossCold) / median(crossSql));
+    }
+
+    /** The same cross-tables in PostgreSQL: each pair of coded answers counted together. */
+    private static double crossSql(String databaseUrl, LiveSurvey survey, AnswerVocabulary vocabulary) throws Exception {
+        long started = System.nanoTime();
+        try (Connection connection = TestDatabase.connect(databaseUrl);
+             PreparedStatement pair = connection.prepareStatement("SELECT g, c, count(*) FROM responses r, "
+                     + "unnest(r.codes) AS g, unnest(r.codes) AS c WHERE r.survey_id = ? AND g BETWEEN ? AND ? "
+                     + "AND c BETWEEN ? AND ? GROUP BY g, c")) {
+            for (List<String> keys : CROSSES) {
+                int[] rows = slots(survey, vocabulary, keys.get(0));
+                int[] columns = slots(survey, vocabulary, keys.get(1));
+                pair.setString(1, SURVEY);
+                pair.setInt(2, Arrays.stream(rows).min().orElseThrow());
+                pair.setInt(3, Arrays.stream(rows).max().orElseThrow());
+                pair.setInt(4, Arrays.stream(columns).min().orElseThrow());
+                pair.setInt(5, Arrays.stream(columns).max().orElseThrow());
+                drain(pair);
+            }
+        }
+        return millis(started);
+    }
+
+    private static int[] slots(LiveSurvey survey, AnswerVocabulary vocabulary, String key) {
+        Question question = survey.definition().question(key).orElseThrow();
+        return question.options().stream().mapToInt(o -> vocabulary.slot(key, o.code())).toArray();
     }
 
     /** Every question overall and by each about-you question, as leads page through them. */

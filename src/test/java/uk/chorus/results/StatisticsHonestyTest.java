@@ -54,13 +54,15 @@ class StatisticsHonestyTest extends ChorusTest {
             String agree = i % 10 < 4 ? "agree" : i % 10 < 8 ? "disagree" : "neither";
             String face = i % 10 < 8 ? "good" : i % 10 < 9 ? "okay" : "not-good";
             boolean gateBefore = i % 2 == 0;
+            // "plan_say" was yes or no (60 yes), now a choice (25 all, 25 some, 50 none): nothing fits both.
             StaffFixture.respond(server.getURI(), BASE, answers(support, yesBefore, agree, gateBefore,
-                    gateBefore ? "good" : null));
+                    gateBefore ? "good" : null).replace("}", ", \"plan_say\": \"" + (i % 5 < 3 ? "yes" : "no") + "\"}"));
             boolean gateNow = i % 5 < 3;
             int asked = (i / 5) * 3 + i % 5; // 0..59 among those asked
             String routed = !gateNow ? null : asked < 30 ? "good" : asked < 40 ? "okay" : asked < 45 ? "not-good" : null;
             StaffFixture.respond(server.getURI(), NOW, answers(support, yesNow, face, gateNow, routed)
-                    .replace("}", ", \"need\": \"" + NEEDS[i % NEEDS.length] + "\"}"));
+                    .replace("}", ", \"need\": \"" + NEEDS[i % NEEDS.length] + "\", \"plan_say\": \""
+                            + (i % 4 == 0 ? "all" : i % 4 == 1 ? "some" : "none") + "\"}"));
         }
         StaffClient admin = StaffFixture.signedIn(server.getURI(), TEST_ADMIN, TEST_ADMIN_PASSWORD);
         lead = StaffFixture.invite(server.getURI(), admin, "lead@example.org", "lead");
@@ -78,6 +80,16 @@ class StatisticsHonestyTest extends ChorusTest {
         // Asked the same way: compared, with its verdict (yes/no has no better way, so "went up").
         assertThat(compareRow(page, "same_q", "All who answered")).containsSubsequence("30%", "70%", "+40 points",
                 "Went up");
+        // Yes or no then, a choice now: no measure fits both, so each wave's own figures stand in
+        // their own column, side by side, with no verdict and the reason.
+        assertThat(page.select("#c-plan_say table tbody tr").eachText()).containsExactly(
+                "Share saying yes All who answered 60% Not compared",
+                "All the say they want All who answered 25% Not compared",
+                "Some say All who answered 25% Not compared",
+                "No say All who answered 50% Not compared");
+        assertThat(page.select("#c-plan_say table tbody tr").first().select("td").stream().map(Element::text).toList())
+                .containsExactly("All who answered", "60%", "", "", "", "Not compared");
+        assertThat(page.select("#c-plan_say-difference").text()).contains("the wording and the answer scale changed");
         // The question's own results carry no verdict either.
         assertThat(lead.get(PAGE).document().select("#q-help").text()).doesNotContain("Improved");
 
@@ -199,6 +211,167 @@ class StatisticsHonestyTest extends ChorusTest {
         // Split by support, each group has fewer than 30 asked: no group verdict to flag.
         assertThat(lead.get(PAGE + "/headline?by=support").document().text())
                 .contains("No group's figures clearly got worse");
+    }
+
+    @Test
+    @Order(7)
+    void everyChartDownloadsAsSvgAndPngWithItsTitleBaseAndSourceAndDistinctFillsPerSeries() throws Exception {
+        // The cross-table page links to its chart's files, with the same choices in the address.
+        Document page = lead.get(PAGE + "/cross?rows=support&columns=need").document();
+        assertThat(page.select("#cross .chorus-chart-downloads a").eachAttr("href")).containsExactly(
+                PAGE + "/cross/chart.svg?rows=support&columns=need", PAGE + "/cross/chart.png?rows=support&columns=need");
+        Download svg = download(PAGE + "/cross/chart.svg?rows=support&columns=need");
+        assertThat(svg.type()).startsWith("image/svg+xml");
+        Document picture = org.jsoup.Jsoup.parse(svg.text(), "", org.jsoup.parser.Parser.xmlParser());
+        assertThat(picture.select("svg")).hasSize(1);
+        // Twelve primary needs: twelve series, twelve different fills (the white page and edges aside).
+        List<String> fills = fills(picture);
+        assertThat(fills).hasSizeGreaterThanOrEqualTo(12).doesNotHaveDuplicates();
+        String words = String.join(" ", picture.select("text").eachText());
+        assertThat(words).contains("What is your child's main need? By answer to: What support does your child have?")
+                .contains("Base: 100 people who gave a view in all")
+                .contains("Source: Statistics test 2026")
+                .contains("Not for publication");
+
+        // As published, the withheld cells stay a gap marked [c], and the picture says what [c] means.
+        Document published = org.jsoup.Jsoup.parse(download(PAGE + "/cross/chart.svg?rows=support&columns=same_q"
+                + "&view=published").text(), "", org.jsoup.parser.Parser.xmlParser());
+        String publishedWords = String.join(" ", published.select("text").eachText());
+        assertThat(publishedWords).contains("[c]").contains("[c] means a figure is withheld")
+                .contains("Figures as published").doesNotContain("Not for publication");
+
+        // Each question's chart and each trend, linked under the chart, as SVG and as PNG.
+        Document results = lead.get(PAGE).document();
+        // Results pages use the width of a wide screen (the style sheet widens this container).
+        assertThat(results.selectFirst("main").parent().classNames())
+                .contains("govuk-width-container", "chorus-width-container--wide");
+        assertThat(lead.get("/staff").document().select(".chorus-width-container--wide")).isEmpty();
+        assertThat(results.select("#q-same_q .chorus-chart-downloads a").eachAttr("href"))
+                .containsExactly(PAGE + "/charts/same_q.svg", PAGE + "/charts/same_q.png");
+        String bars = download(PAGE + "/charts/same_q.svg").text();
+        assertThat(bars).contains("Do you know about the Local Offer?").contains("70%").contains("Base: 100 people");
+        byte[] png = download(PAGE + "/charts/help.png?by=support").bytes();
+        assertThat(java.util.Arrays.copyOf(png, 8)).containsExactly(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
+        // Kept for a person to look at, as the browser tests keep their screenshots.
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/charts"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/charts/help-by-support.png"), png);
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target/charts/support-by-need.svg"), svg.text());
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(image.getWidth()).isEqualTo(880);
+        Document compare = lead.get(PAGE + "/compare").document();
+        assertThat(compare.select("#c-same_q .chorus-chart-downloads a").eachAttr("href"))
+                .containsExactly(PAGE + "/charts/trend/same_q.svg", PAGE + "/charts/trend/same_q.png");
+        String trend = download(PAGE + "/charts/trend/same_q.svg").text();
+        assertThat(trend).contains("30%").contains("70%").contains("Base: the people who gave a view in each wave");
+        assertThat(download(PAGE + "/charts/trend/same_q.png").bytes()[1]).isEqualTo((byte) 'P');
+        // A question with no chart, or none at all: "not found", never an error.
+        assertThat(lead.get(PAGE + "/charts/nothing.svg").status()).isEqualTo(404);
+        assertThat(lead.get(PAGE + "/cross/chart.png?rows=support&columns=support").status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(8)
+    void theResultsSpreadsheetHoldsTheCsvsFiguresAndWithholdsTheSameOnes() throws Exception {
+        String address = "/staff/surveys/" + NOW + "/results";
+        List<org.apache.commons.csv.CSVRecord> csv = org.apache.commons.csv.CSVFormat.RFC4180.parse(
+                new java.io.StringReader(download(address + ".csv?by=support").text().replace("\uFEFF", ""))).getRecords();
+        Download xlsx = download(address + ".xlsx?by=support");
+        assertThat(xlsx.type()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        List<org.dhatim.fastexcel.reader.Row> sheet;
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx.bytes()))) {
+            sheet = workbook.getFirstSheet().read();
+        }
+        assertThat(sheet).hasSize(csv.size());
+        int withheld = 0;
+        for (int r = 0; r < csv.size(); r++) {
+            for (int c = 0; c < csv.get(r).size(); c++) {
+                String expected = csv.get(r).get(c);
+                String actual = c < sheet.get(r).getCellCount() ? java.util.Objects.toString(sheet.get(r).getCellText(c), "") : "";
+                if (expected.matches("-?\\d+(\\.\\d+)?") && r > 0 && c >= 8) {
+                    // A figure is a number in the spreadsheet: the same number.
+                    assertThat(sheet.get(r).getCell(c).getType()).as("row %d column %d", r, c)
+                            .isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+                    assertThat(new java.math.BigDecimal(actual)).as("row %d column %d", r, c)
+                            .isEqualByComparingTo(new java.math.BigDecimal(expected));
+                } else {
+                    assertThat(actual).as("row %d column %d", r, c).isEqualTo(expected);
+                }
+                withheld += expected.equals("[c]") ? 1 : 0;
+            }
+        }
+        // Worked out: the 10 "neither" families, 8 saying yes and 2 no this year: the 2 is withheld.
+        assertThat(csv).anySatisfy(row -> assertThat(String.join(",", row)).startsWith(NOW + ",same_q,")
+                .contains(",Neither,no,No,[c],[c],"));
+        assertThat(withheld).isPositive();
+        // The link sits beside the CSV's.
+        assertThat(lead.get(PAGE + "?by=support").document().select("a[href$=results.xlsx?by=support]")).hasSize(1);
+    }
+
+    @Test
+    @Order(9)
+    void theLeadChoosesTheHeadlineMeasuresAndThePageFollowsTheChoice() {
+        String headline = PAGE + "/headline";
+        // Before any choice: every compared question, each box ticked.
+        Document form = lead.get(headline + "/measures").document();
+        assertThat(form.select("input[name=measure][checked]").eachAttr("value"))
+                .contains("same_q", "help", "gate", "routed");
+        assertThat(lead.get(headline).document().select("#headline-chosen")).isEmpty();
+
+        // Nothing ticked: a clear message, nothing stored.
+        var refused = lead.post(headline + "/measures");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.document().select(".govuk-error-summary a[href=#measure]").text())
+                .isEqualTo("Select at least one measure for the headline page");
+        assertThat(count("SELECT count(*) FROM headline_measures")).isZero();
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'headline measures chosen'")).isZero();
+
+        var chosen = lead.post(headline + "/measures", "measure", "same_q", "measure", "not_a_question");
+        assertThat(chosen.status()).isEqualTo(303);
+        assertThat(chosen.location()).endsWith("/results/headline");
+        Document page = lead.get(headline).document();
+        assertThat(page.select("#headline-measures tbody tr").eachText()).singleElement().satisfies(row ->
+                assertThat(row).contains("Do you know about the Local Offer?").contains("30% 70%").contains("Went up"));
+        assertThat(page.select("#headline-chosen").text()).contains("a lead chose");
+        // Unticking a measure never hides that it got worse: the assessment still needs attention.
+        assertThat(page.select("#headline-falls li").eachText())
+                .containsExactly("How good was the assessment? Share positive (agree, or good): 67% now, -33 points.");
+        assertThat(lead.get(headline + "/measures").document().select("input[name=measure][checked]").eachAttr("value"))
+                .containsExactly("same_q");
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'headline measures chosen' AND detail = 'same_q'"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM headline_measures WHERE survey_id = '" + NOW + "'")).isEqualTo(1);
+    }
+
+    record Download(String type, byte[] bytes) {
+        String text() {
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private Download download(String path) throws Exception {
+        var client = java.net.http.HttpClient.newBuilder().cookieHandler(lead.cookies()).build();
+        var response = client.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve(path)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+        return new Download(response.headers().firstValue("Content-Type").orElse(""), response.body());
+    }
+
+    /** The distinct fill colours of an SVG's rectangles, leaving out white (the page and segment edges). */
+    private static List<String> fills(Document svg) {
+        java.util.regex.Pattern fill = java.util.regex.Pattern.compile("fill:\\s*(rgb\\([^)]*\\)|#[0-9a-fA-F]{6})");
+        List<String> found = new ArrayList<>();
+        for (Element rect : svg.select("rect")) {
+            String style = rect.attr("style") + ";fill:" + rect.attr("fill");
+            java.util.regex.Matcher m = fill.matcher(style.replace("fill=", "fill:"));
+            while (m.find()) {
+                String colour = m.group(1).replace(" ", "");
+                if (!colour.equals("rgb(255,255,255)") && !colour.equalsIgnoreCase("#ffffff") && !found.contains(colour)) {
+                    found.add(colour);
+                }
+            }
+        }
+        return found;
     }
 
     private static List<String> crossRow(Document page, String label) {
