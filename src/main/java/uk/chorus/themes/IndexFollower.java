@@ -93,6 +93,9 @@ public class IndexFollower {
         Gauge.builder("chorus.search.index.ready", this, f -> f.state().ready() ? 1 : 0)
                 .description("1 once the search index has caught up with the change log and is not failing")
                 .register(meters);
+        FunctionCounter.builder("chorus.themes.retagged", retagged, AtomicLong::get)
+                .description("Comments indexed again because a retrained tagger gave them other learned themes")
+                .register(meters);
         FunctionCounter.builder("chorus.search.index.failures", failures, AtomicLong::get)
                 .description("Failed starts and rebuilds of the search index (each retried with a growing wait)")
                 .register(meters);
@@ -306,6 +309,66 @@ public class IndexFollower {
             }
         }
     }
+
+    /**
+     * After a retraining, the comments already indexed get the new model's learned themes. Heard on
+     * the learner's background thread, which reads every comment's stored words, vector and learned
+     * themes from one snapshot and keeps the ids whose themes would now differ; those are indexed
+     * again from the database on the follower's own thread, in batches that let catch-ups in
+     * between, reusing their vectors. Several retrainings during one pass give one more pass.
+     */
+    @EventListener
+    void onRetrained(ThemeLearner.Retrained event) {
+        if (!started || stopping || retagging.getAndSet(true)) {
+            retagAgain.set(true);
+            return;
+        }
+        try {
+            do {
+                retagAgain.set(false);
+                retag();
+            } while (retagAgain.get() && !stopping);
+        } finally {
+            retagging.set(false);
+        }
+    }
+
+    private final AtomicBoolean retagging = new AtomicBoolean();
+    private final AtomicBoolean retagAgain = new AtomicBoolean();
+
+    private void retag() {
+        long began = System.nanoTime();
+        Map<String, TextIndex.Tagged> changed = new java.util.LinkedHashMap<>();
+        long[] seen = {0};
+        index.forEachTagged(comment -> {
+            seen[0]++;
+            if (!stopping && !learner.learned(comment.id(), comment.text(), comment.vector()).equals(comment.learned())) {
+                changed.put(comment.id(), comment);
+            }
+        });
+        List<String> ids = List.copyOf(changed.keySet());
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            worker.submit(() -> {
+                if (stopping || rebuild.running() || applied < 0) {
+                    return; // a rebuild tags every comment with the model of the moment anyway
+                }
+                batch.forEach(id -> sources.comment(id).ifPresent(text -> {
+                    TextIndex.Tagged before = changed.get(id);
+                    // The vector is reused only for the same words (an edit since the snapshot embeds afresh).
+                    index.upsert(decided(text), before.text().equals(text.text()) ? before.vector() : null);
+                }));
+                index.refresh();
+                published.publishEvent(new IndexChanged());
+            });
+        }
+        retagged.addAndGet(ids.size());
+        LOG.info("Retagging after the tagger learned: {} of {} comments have other learned themes ({} ms to check)",
+                ids.size(), seen[0], (System.nanoTime() - began) / 1_000_000);
+    }
+
+    /** Comments indexed again because a retrained tagger gave them other themes, since start-up. */
+    private final AtomicLong retagged = new AtomicLong();
 
     /** Indexes one comment again from the database, with its current decisions. */
     private void reindex(String textId) {
