@@ -328,6 +328,9 @@ public class IndexFollower {
                 retagAgain.set(false);
                 retag();
             } while (retagAgain.get() && !stopping);
+        } catch (RuntimeException e) {
+            // The model is trained whatever happens here; a rebuild tags every comment afresh.
+            LOG.warn("Retagging the indexed comments after a retraining stopped: {}", e.getMessage());
         } finally {
             retagging.set(false);
         }
