@@ -313,9 +313,9 @@ public class IndexFollower {
     /**
      * After a retraining, the comments already indexed get the new model's learned themes. Heard on
      * the learner's background thread, which reads every comment's stored words, vector and learned
-     * themes from one snapshot and keeps the ids whose themes would now differ; those are indexed
-     * again from the database on the follower's own thread, in batches that let catch-ups in
-     * between, reusing their vectors. Several retrainings during one pass give one more pass.
+     * themes from one snapshot; those whose themes would now differ are indexed again from the
+     * database on the follower's own thread, a batch at a time (catch-ups run in between), reusing
+     * their vectors. Several retrainings during one pass give one more pass.
      */
     @EventListener
     void onRetrained(ThemeLearner.Retrained event) {
@@ -341,33 +341,52 @@ public class IndexFollower {
 
     private void retag() {
         long began = System.nanoTime();
-        Map<String, TextIndex.Tagged> changed = new java.util.LinkedHashMap<>();
+        List<TextIndex.Tagged> pending = new java.util.ArrayList<>();
         long[] seen = {0};
+        long[] changed = {0};
         index.forEachTagged(comment -> {
             seen[0]++;
             if (!stopping && !learner.learned(comment.id(), comment.text(), comment.vector()).equals(comment.learned())) {
-                changed.put(comment.id(), comment);
+                pending.add(comment);
+                changed[0]++;
+                if (pending.size() == BATCH) {
+                    reindexAll(pending);
+                }
             }
         });
-        List<String> ids = List.copyOf(changed.keySet());
-        for (int from = 0; from < ids.size(); from += BATCH) {
-            List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+        reindexAll(pending);
+        retagged.addAndGet(changed[0]);
+        LOG.info("Retagging after the tagger learned: {} of {} comments have other learned themes ({} ms)",
+                changed[0], seen[0], (System.nanoTime() - began) / 1_000_000);
+    }
+
+    /**
+     * Indexes a batch again on the follower's thread and waits for it, so that at most one batch of
+     * vectors is held however many comments changed, and catch-ups run between batches.
+     */
+    private void reindexAll(List<TextIndex.Tagged> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<TextIndex.Tagged> taken = List.copyOf(batch);
+        batch.clear();
+        try {
             worker.submit(() -> {
                 if (stopping || rebuild.running() || applied < 0) {
                     return; // a rebuild tags every comment with the model of the moment anyway
                 }
-                batch.forEach(id -> sources.comment(id).ifPresent(text -> {
-                    TextIndex.Tagged before = changed.get(id);
-                    // The vector is reused only for the same words (an edit since the snapshot embeds afresh).
-                    index.upsert(decided(text), before.text().equals(text.text()) ? before.vector() : null);
-                }));
+                taken.forEach(before -> sources.comment(before.id()).ifPresent(text ->
+                        // The vector is reused only for the same words (an edit since the snapshot embeds afresh).
+                        index.upsert(decided(text), before.text().equals(text.text()) ? before.vector() : null)));
                 index.refresh();
                 published.publishEvent(new IndexChanged());
-            });
+            }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retagging", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.RejectedExecutionException e) {
+            throw new IllegalStateException("Retagging a batch failed", e);
         }
-        retagged.addAndGet(ids.size());
-        LOG.info("Retagging after the tagger learned: {} of {} comments have other learned themes ({} ms to check)",
-                ids.size(), seen[0], (System.nanoTime() - began) / 1_000_000);
     }
 
     /** Comments indexed again because a retrained tagger gave them other themes, since start-up. */
