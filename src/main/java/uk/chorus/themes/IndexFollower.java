@@ -93,6 +93,9 @@ public class IndexFollower {
         Gauge.builder("chorus.search.index.ready", this, f -> f.state().ready() ? 1 : 0)
                 .description("1 once the search index has caught up with the change log and is not failing")
                 .register(meters);
+        FunctionCounter.builder("chorus.themes.retagged", retagged, AtomicLong::get)
+                .description("Comments indexed again because a retrained tagger gave them other learned themes")
+                .register(meters);
         FunctionCounter.builder("chorus.search.index.failures", failures, AtomicLong::get)
                 .description("Failed starts and rebuilds of the search index (each retried with a growing wait)")
                 .register(meters);
@@ -306,6 +309,88 @@ public class IndexFollower {
             }
         }
     }
+
+    /**
+     * After a retraining, the comments already indexed get the new model's learned themes. Heard on
+     * the learner's background thread, which reads every comment's stored words, vector and learned
+     * themes from one snapshot; those whose themes would now differ are indexed again from the
+     * database on the follower's own thread, a batch at a time (catch-ups run in between), reusing
+     * their vectors. Several retrainings during one pass give one more pass.
+     */
+    @EventListener
+    void onRetrained(ThemeLearner.Retrained event) {
+        if (!started || stopping || retagging.getAndSet(true)) {
+            retagAgain.set(true);
+            return;
+        }
+        try {
+            do {
+                retagAgain.set(false);
+                retag();
+            } while (retagAgain.get() && !stopping);
+        } catch (RuntimeException e) {
+            // The model is trained whatever happens here; a rebuild tags every comment afresh.
+            LOG.warn("Retagging the indexed comments after a retraining stopped: {}", e.getMessage());
+        } finally {
+            retagging.set(false);
+        }
+    }
+
+    private final AtomicBoolean retagging = new AtomicBoolean();
+    private final AtomicBoolean retagAgain = new AtomicBoolean();
+
+    private void retag() {
+        long began = System.nanoTime();
+        List<TextIndex.Tagged> pending = new java.util.ArrayList<>();
+        long[] seen = {0};
+        long[] changed = {0};
+        index.forEachTagged(comment -> {
+            seen[0]++;
+            if (!stopping && !learner.learned(comment.id(), comment.text(), comment.vector()).equals(comment.learned())) {
+                pending.add(comment);
+                changed[0]++;
+                if (pending.size() == BATCH) {
+                    reindexAll(pending);
+                }
+            }
+        });
+        reindexAll(pending);
+        retagged.addAndGet(changed[0]);
+        LOG.info("Retagging after the tagger learned: {} of {} comments have other learned themes ({} ms)",
+                changed[0], seen[0], (System.nanoTime() - began) / 1_000_000);
+    }
+
+    /**
+     * Indexes a batch again on the follower's thread and waits for it, so that at most one batch of
+     * vectors is held however many comments changed, and catch-ups run between batches.
+     */
+    private void reindexAll(List<TextIndex.Tagged> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<TextIndex.Tagged> taken = List.copyOf(batch);
+        batch.clear();
+        try {
+            worker.submit(() -> {
+                if (stopping || rebuild.running() || applied < 0) {
+                    return; // a rebuild tags every comment with the model of the moment anyway
+                }
+                taken.forEach(before -> sources.comment(before.id()).ifPresent(text ->
+                        // The vector is reused only for the same words (an edit since the snapshot embeds afresh).
+                        index.upsert(decided(text), before.text().equals(text.text()) ? before.vector() : null)));
+                index.refresh();
+                published.publishEvent(new IndexChanged());
+            }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retagging", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.RejectedExecutionException e) {
+            throw new IllegalStateException("Retagging a batch failed", e);
+        }
+    }
+
+    /** Comments indexed again because a retrained tagger gave them other themes, since start-up. */
+    private final AtomicLong retagged = new AtomicLong();
 
     /** Indexes one comment again from the database, with its current decisions. */
     private void reindex(String textId) {

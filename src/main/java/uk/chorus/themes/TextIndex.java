@@ -149,6 +149,11 @@ public class TextIndex {
     }
 
     Document document(IndexedText text) {
+        return document(text, null);
+    }
+
+    /** {@code known}: the comment's vector when it is already at hand (a retagging), so it is not embedded again. */
+    private Document document(IndexedText text, float[] known) {
         Document doc = new Document();
         // The comment's id: exact, stored, and what updates and deletes name.
         doc.add(new StringField(ID, text.id(), Field.Store.YES));
@@ -190,7 +195,7 @@ public class TextIndex {
         if (meaning != null) {
             // What the comment means, for search by meaning and themes by similarity; vectors are
             // unit length, so the dot product is the cosine.
-            float[] vector = meaning.apply(text.text());
+            float[] vector = known != null ? known : meaning.apply(text.text());
             doc.add(new KnnFloatVectorField(SentenceEmbedder.FIELD, vector, VectorSimilarityFunction.DOT_PRODUCT));
             if (learned != null) {
                 // Stored at index time, as the vector is made only here; exact terms so a theme's query
@@ -220,6 +225,52 @@ public class TextIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The same, reusing the comment's meaning vector already in the index (its text unchanged). */
+    void upsert(IndexedText text, float[] vector) {
+        try {
+            writer.updateDocument(new Term(ID, text.id()), document(text, vector));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One indexed comment as the learned tagger last saw it: its words, its vector and the themes it was given. */
+    record Tagged(String id, String text, float[] vector, java.util.Set<String> learned) {
+    }
+
+    /**
+     * Every comment in the index with its vector and stored learned themes, read from one snapshot
+     * (searches and the follower go on meanwhile). Comments without a vector are skipped.
+     */
+    void forEachTagged(java.util.function.Consumer<Tagged> each) {
+        search(searcher -> {
+            try {
+                for (org.apache.lucene.index.LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                    org.apache.lucene.index.FloatVectorValues values = leaf.reader()
+                            .getFloatVectorValues(SentenceEmbedder.FIELD);
+                    if (values == null) {
+                        continue;
+                    }
+                    org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+                    org.apache.lucene.index.StoredFields stored = leaf.reader().storedFields();
+                    org.apache.lucene.index.KnnVectorValues.DocIndexIterator docs = values.iterator();
+                    for (int doc = docs.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                         doc = docs.nextDoc()) {
+                        if (live != null && !live.get(doc)) {
+                            continue;
+                        }
+                        Document fields = stored.document(doc, java.util.Set.of(ID, TEXT, LEARNED));
+                        each.accept(new Tagged(fields.get(ID), fields.get(TEXT), values.vectorValue(docs.index()).clone(),
+                                java.util.Set.copyOf(java.util.Arrays.asList(fields.getValues(LEARNED)))));
+                    }
+                }
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** Adds without looking for an earlier copy: only into an index known to be empty (a rebuild). */

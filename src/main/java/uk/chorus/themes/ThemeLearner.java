@@ -42,6 +42,7 @@ public class ThemeLearner {
     private static final long RETRAIN_DELAY_MS = 300;
     private static final int MAX_REMEMBERED_VECTORS = 50_000;
     private static final long FIRST_MODEL_WAIT_MS = 120_000;
+    private static final String PRECOMPUTED = "made ahead ";
     /** Models by everything they were trained from: services in one JVM (the test suite) train each once. */
     private static final Map<String, ThemeModel> TRAINED = new ConcurrentHashMap<>();
 
@@ -61,9 +62,20 @@ public class ThemeLearner {
     /** Decided comments' vectors, by comment id and text (a comment is embedded once, not at every training). */
     private final Map<String, float[]> decidedVectors = new ConcurrentHashMap<>();
     private volatile ThemeModel model;
+    /** What the model serving now was trained from (examples, definitions, decisions): a change means retagging. */
+    private volatile String servedKey;
+    private final io.micronaut.context.event.ApplicationEventPublisher<Retrained> retrained;
+
+    /**
+     * Heard after a training gives a model other than the one that tagged the comments already indexed
+     * (a lead's decision, an edited definition): the index follower recomputes their learned themes.
+     */
+    public record Retrained() {
+    }
 
     ThemeLearner(SentenceEmbedder embedder, ThemeQueries themes, TextAnalysis analysis, ThemeStore store,
-                 TextSources sources) {
+                 TextSources sources, io.micronaut.context.event.ApplicationEventPublisher<Retrained> retrained) {
+        this.retrained = retrained;
         this.embedder = embedder;
         this.themes = themes;
         this.analysis = analysis;
@@ -96,6 +108,7 @@ public class ThemeLearner {
                 synchronized (this) {
                     if (model == null) {
                         model = made;
+                        servedKey = PRECOMPUTED + ThemeExamples.modelKey(compiled);
                     }
                 }
             });
@@ -145,8 +158,12 @@ public class ThemeLearner {
             String key = HexFormat.of().formatHex(digest.digest());
             long began = System.nanoTime();
             ThemeModel trained = TRAINED.get(key);
-            if (trained == null && examples.size() == shipped().size()) {
-                trained = ThemeExamples.precomputedModel(compiled, examples).orElse(null);
+            if (examples.size() == shipped().size()) {
+                Optional<ThemeModel> ahead = ThemeExamples.precomputedModel(compiled, examples);
+                if (ahead.isPresent()) {
+                    trained = trained == null ? ahead.get() : trained;
+                    key = PRECOMPUTED + ThemeExamples.modelKey(compiled); // the model made ahead: nothing to retag
+                }
             }
             if (trained == null) {
                 trained = ThemeModel.train(ThemeExamples.withRuleHits(examples, compiled, analysis), themeIds,
@@ -156,7 +173,12 @@ public class ThemeLearner {
                 }
                 TRAINED.put(key, trained);
             }
+            String previous = servedKey;
             model = trained;
+            servedKey = key;
+            if (previous != null && !previous.equals(key)) {
+                retrained.publishEvent(new Retrained());
+            }
             LOG.debug("Theme tagger trained on {} examples in {} ms", trained.size(), (System.nanoTime() - began) / 1_000_000);
         } catch (RuntimeException | NoSuchAlgorithmException e) {
             LOG.warn("The theme tagger could not be trained; themes come from their definitions alone", e);

@@ -9,11 +9,13 @@ import uk.chorus.support.StaffClient;
 import uk.chorus.support.StaffFixture;
 
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The learned tagger through HTTP: it tags what the rules' words miss and says why, leads' decisions
@@ -27,6 +29,8 @@ class LearnedThemesTest extends ChorusTest {
             "Our kestrel volunteer walks by the river with my daughter on Saturday mornings.",
             "A kestrel volunteer takes my boy for a walk along the river each Saturday."};
     private static final String LATER = "Every Saturday a kestrel volunteer walks along the river with my son.";
+    /** Indexed before any lead decided: the retrained tagger must reach it without a rebuild. */
+    private static final String EARLIER = "On Saturdays the kestrel volunteers take my son walking by the river.";
     private StaffClient lead;
     private String leadToken;
     private final List<String> kestrel = new ArrayList<>();
@@ -48,10 +52,12 @@ class LearnedThemesTest extends ChorusTest {
             kestrel.add("r:" + count("SELECT id FROM responses WHERE reference = '"
                     + StaffFixture.respond(server.getURI(), "family-voice-2026", family(words)) + "'") + ":biggest_difference");
         }
+        StaffFixture.respond(server.getURI(), "family-voice-2026", family(EARLIER));
         // Said in families' own words, with none of the definition's: nobody listens.
         StaffFixture.respond(server.getURI(), "family-voice-2026",
                 family("I rang the SEND team for months and nobody ever got back to me."));
-        waitFor(() -> search("kestrel").contains("each Saturday") && search("rang").contains("got back"));
+        waitFor(() -> search("kestrel").contains("each Saturday") && search("kestrel").contains("On Saturdays")
+                && search("rang").contains("got back"));
     }
 
     @Test
@@ -69,6 +75,7 @@ class LearnedThemesTest extends ChorusTest {
     @Test
     void aLeadsDecisionsTeachTheTaggerAndChangeLaterTags() {
         assertThat(tag(LATER).body()).doesNotContain("personal-budgets");
+        assertThat(lead.get("/staff/themes/search?theme=personal-budgets").text()).doesNotContain("On Saturdays the kestrel");
         assertThat(lead.get("/staff/themes/personal-budgets/edit").text())
                 .contains("No lead has said yet whether a comment is about this theme");
 
@@ -83,6 +90,8 @@ class LearnedThemesTest extends ChorusTest {
         // And a comment indexed later is counted under the theme.
         StaffFixture.respond(server.getURI(), "family-voice-2026", family(LATER));
         waitFor(() -> lead.get("/staff/themes/search?theme=personal-budgets").text().contains("Every Saturday a kestrel"));
+        // And the comment indexed before the decisions is retagged in the background, with no rebuild.
+        waitFor(() -> lead.get("/staff/themes/search?theme=personal-budgets").text().contains("On Saturdays the kestrel"));
 
         // The theme shows how often the tagger and the leads agree (the tagger had tagged none of the three).
         String page = lead.get("/staff/themes/personal-budgets/edit").text();
@@ -100,14 +109,6 @@ class LearnedThemesTest extends ChorusTest {
     }
 
     private static void waitFor(BooleanSupplier done) {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!done.getAsBoolean()) {
-            assertThat(System.currentTimeMillis()).as("waited 60 s").isLessThan(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(done::getAsBoolean);
     }
 }

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Search by words and by meaning, as a lead uses it: synonyms both ways and for phrases, a
@@ -214,14 +215,7 @@ class SearchByMeaningTest extends ChorusTest {
     }
 
     private static void waitFor(BooleanSupplier done) {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!done.getAsBoolean()) {
-            assertThat(System.currentTimeMillis()).as("waited 60 s for the search index").isLessThan(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        await("the search index").atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(200))
+                .until(done::getAsBoolean);
     }
 }

@@ -63,7 +63,7 @@ class ThemeModelCrossValidation {
 
         int[] fold = new int[real.size()];
         for (int i = 0; i < real.size(); i++) {
-            fold[i] = Math.floorMod(real.get(i).page().hashCode(), FOLDS);
+            fold[i] = Math.floorMod(page(real.get(i).page()).hashCode(), FOLDS);
         }
         boolean[][] truth = new boolean[real.size()][themeIds.size()];
         boolean[][] rules = new boolean[real.size()][themeIds.size()];
@@ -77,10 +77,9 @@ class ThemeModelCrossValidation {
 
         List<ThemeModel.Settings> variants = List.of(
                 ThemeModel.Settings.CHOSEN,
-                new ThemeModel.Settings(true, true, true, 0.1, 200, 0.5, false, true),
-                new ThemeModel.Settings(true, true, true, 0.3, 200, 0.5, false, true),
-                new ThemeModel.Settings(true, true, true, 1.0, 200, 0.5, false, true));
-        for (boolean withWritten : new boolean[] {true}) {
+                new ThemeModel.Settings(true, true, true, 0.3, 200, 0.3, true, false),
+                new ThemeModel.Settings(true, true, true, 0.03, 200, 0.3, true, false));
+        for (boolean withWritten : new boolean[] {true, false}) {
             for (ThemeModel.Settings settings : variants) {
                 double[][] p = new double[real.size()][themeIds.size()];
                 for (int f = 0; f < FOLDS; f++) {
@@ -119,6 +118,16 @@ class ThemeModelCrossValidation {
                 System.out.println(line);
             }
         }
+    }
+
+    /** The source page as split.py groups it: no scheme, "www.", query, fragment or trailing slash. */
+    static String page(String url) {
+        String rest = url.contains("://") ? url.substring(url.indexOf("://") + 3) : url;
+        rest = rest.split("[?#]", 2)[0];
+        int slash = rest.indexOf('/');
+        String host = (slash < 0 ? rest : rest.substring(0, slash)).toLowerCase(java.util.Locale.ROOT);
+        host = host.startsWith("www.") ? host.substring(4) : host;
+        return host + (slash < 0 ? "" : rest.substring(slash)).replaceAll("/+$", "");
     }
 
     static double f1(boolean[][] truth, boolean[][] got) {
