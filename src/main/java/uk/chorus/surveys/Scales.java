@@ -32,8 +32,16 @@ public final class Scales {
         return "dont-know".equals(code) || "prefer-not-to-say".equals(code);
     }
 
-    /** As isNoView, and "Not sure" to a yes/no question ("Not sure" whether a child has a plan is a group). */
+    /**
+     * As isNoView, and "Not sure" to a yes/no question ("Not sure" whether a child has a plan is a
+     * group). An about-you question has no view to give: "Prefer not to say" is one of its groups,
+     * in its base. (Kept apart, its base was a second published count beside the group's size, and
+     * the difference of the two, both large, gave away the few who preferred not to say.)
+     */
     public static boolean isNoView(QuestionType type, String code) {
+        if (type == QuestionType.ABOUT_YOU) {
+            return false;
+        }
         return isNoView(code) || (type == QuestionType.YES_NO && "not-sure".equals(code));
     }
 }
