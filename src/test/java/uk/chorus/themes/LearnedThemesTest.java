@@ -10,10 +10,12 @@ import uk.chorus.support.StaffFixture;
 
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The learned tagger through HTTP: it tags what the rules' words miss and says why, leads' decisions
@@ -100,14 +102,7 @@ class LearnedThemesTest extends ChorusTest {
     }
 
     private static void waitFor(BooleanSupplier done) {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!done.getAsBoolean()) {
-            assertThat(System.currentTimeMillis()).as("waited 60 s").isLessThan(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        await("the learned tagger and the search index").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).until(done::getAsBoolean);
     }
 }

@@ -11,11 +11,13 @@ import uk.chorus.support.ChorusTest;
 import uk.chorus.support.StaffClient;
 import uk.chorus.support.StaffFixture;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Search and themes through the staff pages and the API, on comments sent the way families send
@@ -71,15 +73,8 @@ class ThemesTest extends ChorusTest {
     }
 
     private static void waitFor(BooleanSupplier done) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!done.getAsBoolean()) {
-            assertThat(System.currentTimeMillis()).as("waited 20 s for the search index").isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        await("the search index to show the change").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(done::getAsBoolean);
     }
 
     @Test
