@@ -1,6 +1,6 @@
 package uk.chorus.feedback;
 
-import io.micronaut.http.HttpRequest;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -11,7 +11,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import uk.chorus.accounts.Role;
 import uk.chorus.accounts.Staff;
-import uk.chorus.accounts.StaffForms;
+import uk.chorus.accounts.StaffForm;
 import uk.chorus.surveys.AboutYouTopic;
 import uk.chorus.surveys.Option;
 import uk.chorus.web.DateFields;
@@ -63,23 +63,33 @@ class FeedbackEntryController {
                 blankNotes(NOTES_AT_FIRST), FormErrors.none());
     }
 
-    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> save(HttpRequest<byte[]> request, Authentication authentication) {
-        var form = StaffForms.read(authentication, request);
-        if (form.isEmpty()) {
-            return Pages.expiredForm();
+    /**
+     * The meeting's notes as posted. Not checked by constraints: "Add more notes" posts the same
+     * form half filled in, and each note is checked by {@link FeedbackChecker} like every other item.
+     */
+    @Introspected
+    record MeetingNotes(String channel, String subject, String notes, String more, Map<String, List<String>> fields) {
+        MeetingNotes {
+            subject = subject.strip();
         }
-        Map<String, List<String>> fields = form.get();
-        String channel = StaffForms.first(fields, "channel");
-        String subject = StaffForms.first(fields, "subject").strip();
-        DateFields.Typed date = DateFields.read(fields, "date");
-        int shown = Math.min(MOST_NOTES, Math.max(NOTES_AT_FIRST, parse(StaffForms.first(fields, "notes"))));
+
+        String field(String name) {
+            List<String> values = fields.getOrDefault(name, List.of());
+            return values.isEmpty() ? "" : values.get(0);
+        }
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> save(@StaffForm MeetingNotes form, Authentication authentication) {
+        String channel = form.channel();
+        String subject = form.subject();
+        DateFields.Typed date = DateFields.read(form.fields(), "date");
+        int shown = Math.min(MOST_NOTES, Math.max(NOTES_AT_FIRST, parse(form.notes())));
         List<String[]> notes = new ArrayList<>();
         for (int i = 1; i <= shown; i++) {
-            notes.add(new String[]{StaffForms.first(fields, "note-" + i), StaffForms.first(fields, "support-" + i),
-                    StaffForms.first(fields, "age-" + i)});
+            notes.add(new String[]{form.field("note-" + i), form.field("support-" + i), form.field("age-" + i)});
         }
-        if (!StaffForms.first(fields, "more").isEmpty()) {
+        if (!form.more().isEmpty()) {
             // "Add more notes": the same form, longer, with nothing stored yet.
             for (int i = 0; i < NOTES_AT_FIRST && notes.size() < MOST_NOTES; i++) {
                 notes.add(new String[]{"", "", ""});
