@@ -224,7 +224,8 @@ class PledgesTest extends ChorusTest {
                 .contains("All 40 staff finished SEND awareness training in March.");
         // The review's words reach the themes index through the change log, for search and "you said, we did".
         String search = "/staff/themes/search?source=pledge&q=awareness";
-        await("the review's words in search").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        // Generous: the first text indexed here also loads the sentence-embedding model, slow on a busy machine.
+        await("the review's words in search").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                 .until(() -> lead.get(search).text().contains("All 40 staff"));
         assertThat(lead.get(search).document().select(".chorus-comment").text())
                 .contains("All 40 staff finished SEND awareness training in March.").contains("Oak Primary")
