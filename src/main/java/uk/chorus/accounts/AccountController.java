@@ -1,15 +1,21 @@
 package uk.chorus.accounts;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import uk.chorus.web.FormErrors;
+import uk.chorus.web.FormFailure;
 import uk.chorus.web.Messages;
 import uk.chorus.web.Pages;
 
@@ -48,44 +54,47 @@ class AccountController {
                 account.role(), FormErrors.none())).orElseGet(Pages::notFound);
     }
 
-    @Post(uri = "/role", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> changeRole(HttpRequest<byte[]> request, Authentication authentication, long id) {
-        var form = StaffForms.read(authentication, request);
-        if (form.isEmpty()) {
-            return Pages.expiredForm();
+    /** A new role for the person, confirmed on its own page when it takes access away. */
+    @Introspected
+    record RoleChange(@Pattern(regexp = Role.ANY_NAME, message = "{accounts.role.missing}") String role, String confirm) {
+        boolean confirmed() {
+            return "yes".equals(confirm);
         }
+    }
+
+    @Post(uri = "/role", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> changeRole(@Valid @StaffForm RoleChange form, Authentication authentication, long id) {
         Optional<Account> account = accounts.byId(id);
         if (account.isEmpty()) {
             return Pages.notFound();
         }
-        Optional<Role> role = Role.fromName(StaffForms.first(form.get(), "role"));
-        if (role.isEmpty()) {
-            return render(authentication, HttpStatus.UNPROCESSABLE_ENTITY, account.get(), account.get().role(),
-                    FormErrors.of("role", messages.get("accounts.role.missing")));
-        }
-        boolean confirmed = "yes".equals(StaffForms.first(form.get(), "confirm"));
-        if (role.get() != account.get().role() && account.get().role().changingRemovesAccess() && !confirmed) {
+        Role role = Role.fromName(form.role()).orElseThrow();
+        if (role != account.get().role() && account.get().role().changingRemovesAccess() && !form.confirmed()) {
             return Pages.render("accounts/account-confirm", Pages.model("titleKey", "accounts.confirm.role.title",
                     "staff", Staff.of(authentication), "account", account.get(), "action", "/staff/accounts/" + id + "/role",
-                    "role", role.get().roleName(), "fromKey", account.get().role().labelKey(),
-                    "toKey", role.get().labelKey(), "lossKey", "accounts.confirm.loss." + account.get().role().roleName()));
+                    "role", role.roleName(), "fromKey", account.get().role().labelKey(),
+                    "toKey", role.labelKey(), "lossKey", "accounts.confirm.loss." + account.get().role().roleName()));
         }
-        return administration.changeRole(Staff.of(authentication), id, role.get())
+        return administration.changeRole(Staff.of(authentication), id, role)
                 .<MutableHttpResponse<?>>map(refusal -> refused(authentication, account.get(), refusal))
                 .orElseGet(() -> Pages.seeOther("/staff/accounts"));
     }
 
+    /** No role chosen: the person's page again, with the error. */
+    @Error(exception = ConstraintViolationException.class)
+    MutableHttpResponse<?> invalid(HttpRequest<?> request, Authentication authentication, ConstraintViolationException e) {
+        FormFailure failure = FormFailure.of(request, e, messages);
+        return accounts.byId(failure.id("id")).<MutableHttpResponse<?>>map(account -> render(authentication,
+                HttpStatus.UNPROCESSABLE_ENTITY, account, account.role(), failure.errors())).orElseGet(Pages::notFound);
+    }
+
     @Post(uri = "/deactivate", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> deactivate(HttpRequest<byte[]> request, Authentication authentication, long id) {
-        var form = StaffForms.read(authentication, request);
-        if (form.isEmpty()) {
-            return Pages.expiredForm();
-        }
+    MutableHttpResponse<?> deactivate(@StaffForm Confirmation form, Authentication authentication, long id) {
         Optional<Account> account = accounts.byId(id);
         if (account.isEmpty()) {
             return Pages.notFound();
         }
-        if (!"yes".equals(StaffForms.first(form.get(), "confirm"))) {
+        if (!form.confirmed()) {
             return Pages.render("accounts/account-confirm", Pages.model("titleKey", "accounts.confirm.deactivate.title",
                     "staff", Staff.of(authentication), "account", account.get(), "deactivating", true,
                     "action", "/staff/accounts/" + id + "/deactivate"));
@@ -97,10 +106,7 @@ class AccountController {
 
     /** A link to choose a new password, for the administrator to pass on to someone whose email is not reaching them. */
     @Post(uri = "/reset-link", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> resetLink(HttpRequest<byte[]> request, Authentication authentication, long id) {
-        if (StaffForms.read(authentication, request).isEmpty()) {
-            return Pages.expiredForm();
-        }
+    MutableHttpResponse<?> resetLink(@StaffForm CsrfOnly form, Authentication authentication, long id) {
         Optional<Account> account = accounts.byId(id).filter(a -> !a.deactivated());
         if (account.isEmpty()) {
             return Pages.notFound();
@@ -111,10 +117,7 @@ class AccountController {
     }
 
     @Post(uri = "/reactivate", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> reactivate(HttpRequest<byte[]> request, Authentication authentication, long id) {
-        if (StaffForms.read(authentication, request).isEmpty()) {
-            return Pages.expiredForm();
-        }
+    MutableHttpResponse<?> reactivate(@StaffForm CsrfOnly form, Authentication authentication, long id) {
         return administration.setDeactivated(Staff.of(authentication), id, false)
                 .<MutableHttpResponse<?>>map(refusal -> Pages.notFound())
                 .orElseGet(() -> Pages.seeOther("/staff/accounts"));

@@ -1,7 +1,6 @@
 package uk.chorus.accounts;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -58,10 +57,7 @@ class InvitationAdminController {
     }
 
     @Post(uri = "/withdraw", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> withdraw(HttpRequest<byte[]> request, Authentication authentication, long id) {
-        if (StaffForms.read(authentication, request).isEmpty()) {
-            return Pages.expiredForm();
-        }
+    MutableHttpResponse<?> withdraw(@StaffForm CsrfOnly form, Authentication authentication, long id) {
         Optional<Invitations.Listed> invitation = invitations.find(id);
         if (invitation.isEmpty()) {
             return Pages.notFound();
@@ -74,10 +70,7 @@ class InvitationAdminController {
 
     /** A new link; the old one stops working. Emailed when a mail server is set, shown here either way. */
     @Post(uri = "/renew", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> renew(HttpRequest<byte[]> request, Authentication authentication, long id) {
-        if (StaffForms.read(authentication, request).isEmpty()) {
-            return Pages.expiredForm();
-        }
+    MutableHttpResponse<?> renew(@StaffForm CsrfOnly form, Authentication authentication, long id) {
         Staff admin = Staff.of(authentication);
         Optional<Invitations.Listed> invitation = invitations.find(id);
         Optional<String> token = invitation.isEmpty() ? Optional.empty() : invitations.renew(id, admin.accountId());

@@ -22,6 +22,9 @@ public enum Role {
     public static final String YOUTH_FORUM_NAME = "youth-forum";
     public static final String SERVICE_CONTACT_NAME = "service-contact";
     public static final String VIEWER_NAME = "viewer";
+    /** Any one role's name, for a form's constraint. */
+    public static final String ANY_NAME = ADMIN_NAME + "|" + LEAD_NAME + "|" + PARENT_FORUM_NAME + "|"
+            + YOUTH_FORUM_NAME + "|" + SERVICE_CONTACT_NAME + "|" + VIEWER_NAME;
 
     private final String name;
 

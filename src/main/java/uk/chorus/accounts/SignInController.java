@@ -92,10 +92,7 @@ class SignInController {
 
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Post(uri = "/sign-out", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> signOut(HttpRequest<byte[]> request, Authentication authentication) {
-        if (StaffForms.read(authentication, RequestBody.bytes(request)).isEmpty()) {
-            return Pages.expiredForm();
-        }
+    MutableHttpResponse<?> signOut(@StaffForm CsrfOnly form, HttpRequest<?> request, Authentication authentication) {
         request.getCookies().findCookie(SessionAuthenticationFetcher.COOKIE).ifPresent(c -> sessions.end(c.getValue()));
         audit.record(authentication.getName(), "sign-out", "", "");
         return Pages.seeOther("/sign-in?next=/staff")

@@ -1,25 +1,32 @@
 package uk.chorus.accounts;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import uk.chorus.surveys.Audience;
 import uk.chorus.surveys.SurveyAudiences;
 import uk.chorus.surveys.SurveyCatalogue;
 import uk.chorus.web.FormErrors;
+import uk.chorus.web.FormFailure;
 import uk.chorus.web.Messages;
 import uk.chorus.web.Pages;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Administrators: the audience each survey's answers are guarded as. A young people's survey's
@@ -32,6 +39,9 @@ class SurveyAccessController {
     private static final int LONGEST_REASON = 2000;
     /** No forum (a staff team's survey), or one of the two forums. */
     private static final List<String> FORUMS = List.of("", "parent-carer-forum", "youth-forum");
+    private static final String FORUM_NAMES = "|parent-carer-forum|youth-forum";
+    /** Audience's file names: parents' and carers', young people's, professionals' surveys. */
+    private static final String AUDIENCES = "parents-carers|young-people|professionals";
     private final SurveyAudiences audiences;
     private final SurveyCatalogue catalogue;
     private final Messages messages;
@@ -51,36 +61,37 @@ class SurveyAccessController {
         return render(authentication, HttpStatus.OK, FormErrors.none(), "", "", "");
     }
 
+    @Introspected
+    record AccessChange(@NotBlank(message = "{accounts.access.error.survey}") String survey,
+                        @Pattern(regexp = AUDIENCES, message = "{accounts.access.error.audience}") String audience,
+                        @Pattern(regexp = FORUM_NAMES, message = "{accounts.access.error.forum}") String forum,
+                        // One constraint for empty and too long, so the sentence can name the limit.
+                        @Size(min = 1, max = LONGEST_REASON, message = "{accounts.access.error.reason}") String reason) {
+        AccessChange {
+            reason = reason.strip();
+        }
+    }
+
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> change(HttpRequest<byte[]> request, Authentication authentication) {
-        var form = StaffForms.read(authentication, request);
-        if (form.isEmpty()) {
-            return Pages.expiredForm();
+    MutableHttpResponse<?> change(@Valid @StaffForm AccessChange form, Authentication authentication) {
+        if (audiences.kept(form.survey()).isEmpty()) {
+            return render(authentication, HttpStatus.UNPROCESSABLE_ENTITY,
+                    FormErrors.of("survey", messages.get("accounts.access.error.survey")), form);
         }
-        String surveyId = StaffForms.first(form.get(), "survey");
-        String audienceName = StaffForms.first(form.get(), "audience");
-        String reason = StaffForms.first(form.get(), "reason").strip();
-        String forum = StaffForms.first(form.get(), "forum");
-        Optional<Audience> audience = Audience.fromFileName(audienceName);
-        FormErrors errors = FormErrors.none();
-        if (audiences.kept(surveyId).isEmpty()) {
-            errors.add("survey", messages.get("accounts.access.error.survey"));
-        }
-        if (audience.isEmpty()) {
-            errors.add("audience", messages.get("accounts.access.error.audience"));
-        }
-        if (!FORUMS.contains(forum)) {
-            errors.add("forum", messages.get("accounts.access.error.forum"));
-        }
-        if (reason.isEmpty() || reason.length() > LONGEST_REASON) {
-            errors.add("reason", messages.get("accounts.access.error.reason", LONGEST_REASON));
-        }
-        if (errors.any()) {
-            return render(authentication, HttpStatus.UNPROCESSABLE_ENTITY, errors, surveyId, audienceName, reason);
-        }
-        audiences.change(surveyId, audience.get(), forum.isEmpty() ? null : forum, Staff.of(authentication).email(),
-                reason);
+        audiences.change(form.survey(), Audience.fromFileName(form.audience()).orElseThrow(),
+                form.forum().isEmpty() ? null : form.forum(), Staff.of(authentication).email(), form.reason());
         return Pages.seeOther("/staff/accounts/survey-access");
+    }
+
+    @Error(exception = ConstraintViolationException.class)
+    MutableHttpResponse<?> invalid(HttpRequest<?> request, Authentication authentication, ConstraintViolationException e) {
+        FormFailure failure = FormFailure.of(request, e, messages);
+        return render(authentication, HttpStatus.UNPROCESSABLE_ENTITY, failure.errors(), (AccessChange) failure.form());
+    }
+
+    private MutableHttpResponse<?> render(Authentication authentication, HttpStatus status, FormErrors errors,
+                                          AccessChange typed) {
+        return render(authentication, status, errors, typed.survey(), typed.audience(), typed.reason());
     }
 
     private MutableHttpResponse<?> render(Authentication authentication, HttpStatus status, FormErrors errors,
@@ -91,13 +102,13 @@ class SurveyAccessController {
                 messages.get(kept.forum() == null ? "codesign.settings.forum.none" : "codesign.forum." + kept.forum()),
                 kept.setBy(),
                 kept.reason() == null ? "" : kept.reason(), uk.chorus.web.Dates.longForm(kept.setAt()))).toList();
-        List<AccountsController.Choice> surveys = rows.stream()
-                .map(r -> new AccountsController.Choice(r.surveyId(), r.title(), r.surveyId().equals(surveyId))).toList();
-        List<AccountsController.Choice> choices = Arrays.stream(Audience.values())
-                .map(a -> new AccountsController.Choice(a.fileName(),
+        List<AccountsPage.Choice> surveys = rows.stream()
+                .map(r -> new AccountsPage.Choice(r.surveyId(), r.title(), r.surveyId().equals(surveyId))).toList();
+        List<AccountsPage.Choice> choices = Arrays.stream(Audience.values())
+                .map(a -> new AccountsPage.Choice(a.fileName(),
                         messages.get("accounts.access.audience." + a.fileName()), a.fileName().equals(audienceName)))
                 .toList();
-        List<AccountsController.Choice> forums = FORUMS.stream().map(f -> new AccountsController.Choice(f,
+        List<AccountsPage.Choice> forums = FORUMS.stream().map(f -> new AccountsPage.Choice(f,
                 messages.get(f.isEmpty() ? "codesign.settings.forum.none" : "codesign.forum." + f), false)).toList();
         Map<String, Object> model = errors.addTo(Pages.model("titleKey", "accounts.access.title",
                 "staff", Staff.of(authentication), "rows", rows, "surveys", surveys, "audiences", choices,

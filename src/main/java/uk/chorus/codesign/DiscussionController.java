@@ -1,7 +1,7 @@
 package uk.chorus.codesign;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -12,19 +12,11 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import uk.chorus.accounts.Role;
-import uk.chorus.accounts.Staff;
-import uk.chorus.accounts.StaffForms;
-import uk.chorus.surveys.Option;
-import uk.chorus.surveys.Question;
-import uk.chorus.surveys.QuestionType;
-import uk.chorus.web.Dates;
+import uk.chorus.accounts.StaffForm;
 import uk.chorus.web.FormErrors;
 import uk.chorus.web.Messages;
 import uk.chorus.web.Pages;
 
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,14 +33,16 @@ class DiscussionController {
     private final Discussion discussion;
     private final Discussions discussions;
     private final DesignPages pages;
+    private final QuestionPage page;
     private final Messages messages;
 
     DiscussionController(Designs designs, Discussion discussion, Discussions discussions, DesignPages pages,
-                         Messages messages) {
+                         QuestionPage page, Messages messages) {
         this.designs = designs;
         this.discussion = discussion;
         this.discussions = discussions;
         this.pages = pages;
+        this.page = page;
         this.messages = messages;
     }
 
@@ -56,25 +50,30 @@ class DiscussionController {
     MutableHttpResponse<?> show(Authentication authentication, String surveyId, int version, String key,
                                 @Nullable @QueryValue String saved) {
         return pages.viewing(authentication, surveyId, version, (staff, design) -> design.definition().question(key)
-                .<MutableHttpResponse<?>>map(q -> questionPage(HttpStatus.OK, staff, design, q, FormErrors.none(), "", "", saved))
+                .<MutableHttpResponse<?>>map(q -> page.render(HttpStatus.OK, staff, design, q, FormErrors.none(), "", "", saved))
                 .orElseGet(Pages::notFound));
     }
 
-    @Post(uri = "/comments", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> comment(Authentication authentication, HttpRequest<byte[]> request, String surveyId,
-                                   int version, String key) {
-        Optional<Map<String, List<String>>> form = StaffForms.read(authentication, request);
-        if (form.isEmpty()) {
-            return Pages.expiredForm();
+    /** A comment, and perhaps new words for the question; checked by {@link Discussions}, which keeps them. */
+    @Introspected
+    record CommentForm(String comment, String proposed) {
+        CommentForm {
+            comment = comment.strip();
+            proposed = proposed.strip();
         }
+    }
+
+    @Post(uri = "/comments", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> comment(Authentication authentication, @StaffForm CommentForm form, String surveyId,
+                                   int version, String key) {
         return pages.editing(authentication, surveyId, version, (staff, design) -> design.definition().question(key)
                 .<MutableHttpResponse<?>>map(q -> {
-                    String body = StaffForms.first(form.get(), "comment").strip();
-                    String proposed = StaffForms.first(form.get(), "proposed").strip();
+                    String body = form.comment();
+                    String proposed = form.proposed();
                     return switch (discussions.comment(design, q, staff, body, proposed)) {
                         case Discussions.Said.Saved ignored -> Pages.seeOther(design.path() + "/questions/" + key
                                 + "?saved=comment#comments");
-                        case Discussions.Said.Invalid invalid -> questionPage(HttpStatus.UNPROCESSABLE_ENTITY, staff,
+                        case Discussions.Said.Invalid invalid -> page.render(HttpStatus.UNPROCESSABLE_ENTITY, staff,
                                 design, q, FormErrors.of(invalid.field(), messages.get(invalid.messageKey(),
                                         LONGEST_COMMENT)), body, proposed, null);
                     };
@@ -83,14 +82,14 @@ class DiscussionController {
     }
 
     /** "Use this wording" (the proposal becomes the question's words) or "Mark as dealt with". */
+    @Introspected
+    record Resolution(String action) {
+    }
+
     @Post(uri = "/comments/{commentId}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> resolve(Authentication authentication, HttpRequest<byte[]> request, String surveyId,
+    MutableHttpResponse<?> resolve(Authentication authentication, @StaffForm Resolution form, String surveyId,
                                    int version, String key, long commentId) {
-        Optional<Map<String, List<String>>> form = StaffForms.read(authentication, request);
-        if (form.isEmpty()) {
-            return Pages.expiredForm();
-        }
-        boolean use = "use".equals(StaffForms.first(form.get(), "action"));
+        boolean use = "use".equals(form.action());
         return pages.editing(authentication, surveyId, version, (staff, design) -> {
             Optional<Discussion.Comment> found = discussion.comments(design.id()).stream()
                     .filter(c -> c.id() == commentId && c.questionKey().equals(key)).findFirst();
@@ -103,58 +102,19 @@ class DiscussionController {
         });
     }
 
+    @Introspected
+    record AgreementForm(String agree) {
+    }
+
     @Post(uri = "/agreement", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> agreement(Authentication authentication, HttpRequest<byte[]> request, String surveyId,
+    MutableHttpResponse<?> agreement(Authentication authentication, @StaffForm AgreementForm form, String surveyId,
                                      int version, String key) {
-        Optional<Map<String, List<String>>> form = StaffForms.read(authentication, request);
-        if (form.isEmpty()) {
-            return Pages.expiredForm();
-        }
-        boolean agrees = "yes".equals(StaffForms.first(form.get(), "agree"));
+        boolean agrees = "yes".equals(form.agree());
         return pages.editing(authentication, surveyId, version, (staff, design) -> design.definition().question(key)
                 .<MutableHttpResponse<?>>map(q -> {
                     discussion.mark(design.id(), q, staff.accountId(), staff.name(), agrees);
                     return Pages.seeOther(design.path() + "/questions/" + key + "?saved=" + (agrees ? "agreed" : "not-yet"));
                 })
                 .orElseGet(Pages::notFound));
-    }
-
-    private MutableHttpResponse<?> questionPage(HttpStatus status, Staff staff, Design design, Question question,
-                                                FormErrors errors, String comment, String proposed, @Nullable String saved) {
-        Agreements.QuestionState state = discussions.state(design, question.key());
-        var checked = pages.checked(question.text(), design.definition().audience());
-        List<Map<String, Object>> comments = discussion.comments(design.id()).stream()
-                .filter(c -> c.questionKey().equals(question.key()))
-                .map(c -> Map.<String, Object>of("id", c.id(), "author", c.author(), "body", c.body(),
-                        "proposed", c.proposed() == null ? "" : c.proposed(),
-                        "diff", c.proposed() == null ? List.of() : WordDiff.between(c.wordingThen(), c.proposed()),
-                        "open", c.open(), "resolution", c.resolution() == null ? "" : messages.get(
-                                "codesign.comment.resolution." + c.resolution(), c.resolvedBy()),
-                        "at", Dates.shortForm(c.at().atZone(ZoneOffset.UTC).toLocalDate()),
-                        "canUse", c.open() && c.proposed() != null && !c.proposed().equals(question.text())))
-                .toList();
-        boolean listed = question.type() == QuestionType.SINGLE_CHOICE || question.type() == QuestionType.MULTIPLE_CHOICE
-                || question.type() == QuestionType.ABOUT_YOU || question.type() == QuestionType.YES_NO
-                || question.type().isScale();
-        Map<String, Object> model = pages.model(staff, design,
-                "title", question.text(), "question", question, "questionType", pages.typeLabel(question.type()),
-                "answers", listed ? question.options().stream().map(Option::label).toList() : List.of(),
-                "readingAge", checked.readingAge(), "showIf", pages.showIfText(design.definition(), question), "flags", pages.flags(question, design.definition().audience()),
-                "problems", DesignChecks.problems(design.definition()).stream()
-                        .filter(p -> question.key().equals(p.questionKey())).map(DesignChecks.Problem::message).toList(),
-                "state", state, "needed", discussions.needed(),
-                "comments", comments, "comment", comment, "proposed", proposed.isEmpty() ? question.text() : proposed,
-                "savedMessage", saved == null ? null : savedMessage(saved),
-                "questionPath", design.path() + "/questions/" + question.key(),
-                "backUrl", design.path() + "#question-" + question.key());
-        return Pages.render(status, "codesign/question", errors.addTo(model));
-    }
-
-    private String savedMessage(String saved) {
-        return switch (saved) {
-            case "added", "changed", "comment", "used", "resolved", "agreed", "not-yet" ->
-                    messages.get("codesign.question.saved." + saved);
-            default -> null;
-        };
     }
 }

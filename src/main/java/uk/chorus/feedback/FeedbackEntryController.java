@@ -1,6 +1,5 @@
 package uk.chorus.feedback;
 
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -11,9 +10,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import uk.chorus.accounts.Role;
 import uk.chorus.accounts.Staff;
-import uk.chorus.accounts.StaffForms;
+import uk.chorus.accounts.StaffForm;
 import uk.chorus.surveys.AboutYouTopic;
-import uk.chorus.surveys.Option;
 import uk.chorus.web.DateFields;
 import uk.chorus.web.FormErrors;
 import uk.chorus.web.Message;
@@ -23,7 +21,6 @@ import uk.chorus.web.Pages;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,49 +39,35 @@ class FeedbackEntryController {
     private final FeedbackChecker checker;
     private final Messages messages;
     private final Clock clock;
+    private final MeetingNotesPage page;
 
-    FeedbackEntryController(FeedbackRecords records, FeedbackChecker checker, Messages messages, Clock clock) {
+    FeedbackEntryController(FeedbackRecords records, FeedbackChecker checker, Messages messages, Clock clock,
+                            MeetingNotesPage page) {
         this.records = records;
         this.checker = checker;
         this.messages = messages;
         this.clock = clock;
-    }
-
-    public record Choice(String value, String label, boolean selected) {
-    }
-
-    public record Note(int number, String noteId, String text, String supportId, List<Choice> support, String ageId,
-                       List<Choice> age, String error) {
+        this.page = page;
     }
 
     @Get
     MutableHttpResponse<?> form(Authentication authentication) {
-        return render(authentication, HttpStatus.OK, "", "", DateFields.of(LocalDate.now(clock)),
+        return page.render(authentication, HttpStatus.OK, "", "", DateFields.of(LocalDate.now(clock)),
                 blankNotes(NOTES_AT_FIRST), FormErrors.none());
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> save(HttpRequest<byte[]> request, Authentication authentication) {
-        var form = StaffForms.read(authentication, request);
-        if (form.isEmpty()) {
-            return Pages.expiredForm();
-        }
-        Map<String, List<String>> fields = form.get();
-        String channel = StaffForms.first(fields, "channel");
-        String subject = StaffForms.first(fields, "subject").strip();
-        DateFields.Typed date = DateFields.read(fields, "date");
-        int shown = Math.min(MOST_NOTES, Math.max(NOTES_AT_FIRST, parse(StaffForms.first(fields, "notes"))));
-        List<String[]> notes = new ArrayList<>();
-        for (int i = 1; i <= shown; i++) {
-            notes.add(new String[]{StaffForms.first(fields, "note-" + i), StaffForms.first(fields, "support-" + i),
-                    StaffForms.first(fields, "age-" + i)});
-        }
-        if (!StaffForms.first(fields, "more").isEmpty()) {
+    MutableHttpResponse<?> save(@StaffForm MeetingNotes form, Authentication authentication) {
+        String channel = form.channel();
+        String subject = form.subject();
+        DateFields.Typed date = DateFields.read(form.fields(), "date");
+        List<String[]> notes = form.typedNotes();
+        if (!form.more().isEmpty()) {
             // "Add more notes": the same form, longer, with nothing stored yet.
             for (int i = 0; i < NOTES_AT_FIRST && notes.size() < MOST_NOTES; i++) {
                 notes.add(new String[]{"", "", ""});
             }
-            return render(authentication, HttpStatus.OK, channel, subject, date, notes, FormErrors.none());
+            return page.render(authentication, HttpStatus.OK, channel, subject, date, notes, FormErrors.none());
         }
         FormErrors errors = FormErrors.none();
         var chosen = Channel.fromCode(channel).filter(Channel::recordedAsNotes);
@@ -130,38 +113,10 @@ class FeedbackEntryController {
             errors.add("note-1", messages.get("feedback.entry.error.no.notes"));
         }
         if (errors.any()) {
-            return render(authentication, HttpStatus.UNPROCESSABLE_ENTITY, channel, subject, date, notes, errors);
+            return page.render(authentication, HttpStatus.UNPROCESSABLE_ENTITY, channel, subject, date, notes, errors);
         }
         records.storeAll(items);
         return Pages.seeOther("/staff/feedback?recorded=" + items.size());
-    }
-
-    private MutableHttpResponse<?> render(Authentication authentication, HttpStatus status, String channel, String subject,
-                                          DateFields.Typed date, List<String[]> notes, FormErrors errors) {
-        List<Choice> channels = new ArrayList<>(List.of(new Choice("", messages.get("feedback.entry.channel.choose"),
-                channel.isEmpty())));
-        Arrays.stream(Channel.values()).filter(Channel::recordedAsNotes)
-                .forEach(c -> channels.add(new Choice(c.code(), messages.get(c.labelKey()), c.code().equals(channel))));
-        List<Note> shown = new ArrayList<>();
-        Map<String, String> byField = errors.byField();
-        for (int i = 0; i < notes.size(); i++) {
-            String[] note = notes.get(i);
-            shown.add(new Note(i + 1, "note-" + (i + 1), note[0], "support-" + (i + 1), choices(AboutYouTopic.EHCP, note[1]),
-                    "age-" + (i + 1), choices(AboutYouTopic.AGE_BAND, note[2]), byField.get("note-" + (i + 1))));
-        }
-        Map<String, Object> model = Pages.model("titleKey", "feedback.entry.title", "staff", Staff.of(authentication),
-                "tab", "new", "channels", channels, "subject", subject, "date", date, "notes", shown,
-                "noteCount", notes.size(), "canAddMore", notes.size() < MOST_NOTES, "backUrl", "/staff/feedback");
-        return Pages.render(status, "feedback/entry", errors.addTo(model));
-    }
-
-    private List<Choice> choices(AboutYouTopic topic, String chosen) {
-        List<Choice> choices = new ArrayList<>(List.of(new Choice("", messages.get("feedback.entry.about.unknown"),
-                chosen.isEmpty())));
-        List<Option> options = new ArrayList<>(topic.standardOptions());
-        options.add(AboutYouTopic.PREFER_NOT_TO_SAY);
-        options.forEach(o -> choices.add(new Choice(o.code(), o.label(), o.code().equals(chosen))));
-        return choices;
     }
 
     private static List<String[]> blankNotes(int count) {
@@ -170,13 +125,5 @@ class FeedbackEntryController {
             notes.add(new String[]{"", "", ""});
         }
         return notes;
-    }
-
-    private static int parse(String number) {
-        try {
-            return Integer.parseInt(number);
-        } catch (NumberFormatException e) {
-            return NOTES_AT_FIRST;
-        }
     }
 }

@@ -1,7 +1,6 @@
 package uk.chorus.feedback;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -12,9 +11,11 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import uk.chorus.accounts.CsrfOnly;
 import uk.chorus.accounts.Role;
 import uk.chorus.accounts.Staff;
 import uk.chorus.accounts.StaffForms;
+import uk.chorus.accounts.StaffForm;
 import uk.chorus.web.Dates;
 import uk.chorus.web.FormErrors;
 import uk.chorus.web.Messages;
@@ -84,10 +85,7 @@ class FeedbackImportController {
     }
 
     @Post(uri = "/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> commit(HttpRequest<byte[]> request, Authentication authentication, String token) {
-        if (StaffForms.read(authentication, request).isEmpty()) {
-            return Pages.expiredForm();
-        }
+    MutableHttpResponse<?> commit(@StaffForm CsrfOnly form, Authentication authentication, String token) {
         Optional<Integer> imported = importer.commit(token, Staff.of(authentication).email());
         if (imported.isEmpty()) {
             return render(authentication, HttpStatus.NOT_FOUND,

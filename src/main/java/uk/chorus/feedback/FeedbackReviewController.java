@@ -1,7 +1,7 @@
 package uk.chorus.feedback;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -12,7 +12,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import uk.chorus.accounts.Role;
 import uk.chorus.accounts.Staff;
-import uk.chorus.accounts.StaffForms;
+import uk.chorus.accounts.StaffForm;
 import uk.chorus.web.Messages;
 import uk.chorus.web.Pages;
 import uk.chorus.web.Paging;
@@ -63,16 +63,17 @@ class FeedbackReviewController {
                 "back", back, "backUrl", back));
     }
 
+    /** The items ticked (or every item of the page confirmed), and the inbox page to go back to. */
+    @Introspected
+    record Reviewed(List<String> reference, String back) {
+    }
+
     @Post(uri = "/reviewed", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> reviewed(HttpRequest<byte[]> request, Authentication authentication) {
-        var form = StaffForms.read(authentication, request);
-        if (form.isEmpty()) {
-            return Pages.expiredForm();
-        }
-        List<String> references = form.get().getOrDefault("reference", List.of()).stream()
-                .filter(r -> r.matches("FB-[0-9A-Z]{4}-[0-9A-Z]{4}")).toList();
+    MutableHttpResponse<?> reviewed(@StaffForm Reviewed form, Authentication authentication) {
+        // Anything but a reference is ignored rather than refused: the boxes are ours, so it was not typed.
+        List<String> references = form.reference().stream().filter(r -> r.matches("FB-[0-9A-Z]{4}-[0-9A-Z]{4}")).toList();
         records.markReviewed(references, Staff.of(authentication).email());
-        String back = StaffForms.first(form.get(), "back");
+        String back = form.back();
         return Pages.seeOther(back.startsWith("/staff/feedback") && !back.startsWith("//") ? back : "/staff/feedback");
     }
 

@@ -26,6 +26,12 @@ public final class FormErrors {
         return this;
     }
 
+    /** Another set's errors after these (a field keeps its first message). */
+    public FormErrors addAll(FormErrors more) {
+        more.byField.forEach(this::add);
+        return this;
+    }
+
     public boolean any() {
         return !byField.isEmpty();
     }

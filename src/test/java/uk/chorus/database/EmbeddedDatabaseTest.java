@@ -1,5 +1,7 @@
 package uk.chorus.database;
 
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.Test;
 import uk.chorus.support.Api;
 
@@ -17,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -134,24 +137,25 @@ class EmbeddedDatabaseTest {
     }
 
     private static void waitUntilHealthy(int port, Process process, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("The service stopped while starting:\n" + Files.readString(log));
-            }
-            try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/health")
-                        .toURL().openConnection();
-                connection.setConnectTimeout(500);
-                if (connection.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
+        try {
+            await("the service's /health on port " + port).atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofMillis(250))
+                    .failFast("the service stopped while starting", () -> !process.isAlive())
+                    .until(() -> healthy(port));
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            throw new AssertionError(e.getMessage() + ":\n" + Files.readString(log), e);
         }
-        throw new AssertionError("The service did not become healthy:\n" + Files.readString(log));
+    }
+
+    private static boolean healthy(int port) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/health")
+                    .toURL().openConnection();
+            connection.setConnectTimeout(500);
+            return connection.getResponseCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     /** A polite stop (SIGTERM to the service, not to runuser), so shutdown hooks stop PostgreSQL. */

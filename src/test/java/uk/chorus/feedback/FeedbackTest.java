@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Feedback through every way it arrives: the Local Offer snippet posted from another website,
@@ -315,14 +317,10 @@ class FeedbackTest extends ChorusTest {
                 .contains("speech and language", "overnight");
     }
 
-    /** The inbox page once the search index has caught up with what was just posted (a few seconds at most). */
-    private Document whenShown(String path, String words) throws InterruptedException {
-        Document page = lead.get(path).document();
-        for (int tries = 0; tries < 100 && !page.text().contains(words); tries++) {
-            Thread.sleep(100);
-            page = lead.get(path).document();
-        }
-        return page;
+    /** The inbox page once the search index has caught up with what was just posted (seconds; more on a busy machine). */
+    private Document whenShown(String path, String words) {
+        return await("\"" + words + "\" on " + path).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> lead.get(path).document(), page -> page.text().contains(words));
     }
 
     @Test

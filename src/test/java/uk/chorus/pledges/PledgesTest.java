@@ -22,6 +22,7 @@ import uk.chorus.support.StaffFixture;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The pledge's whole cycle against a real SMTP server in this process (GreenMail): a campaign, a
@@ -87,22 +89,19 @@ class PledgesTest extends ChorusTest {
                 csv.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The newest emails to an address, waiting up to ten seconds for {@code count} of them. */
-    private List<String> mailTo(String address, int count) throws Exception {
-        for (int tries = 0; tries < 100; tries++) {
-            List<MimeMessage> to = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-                try {
-                    return m.getAllRecipients()[0].toString().equals(address);
-                } catch (Exception e) {
-                    return false;
-                }
-            }).toList();
-            if (to.size() >= count) {
-                return to.stream().map(GreenMailUtil::getBody).toList();
-            }
-            Thread.sleep(100);
+    /** The newest emails to an address, waiting up to 20 seconds for {@code count} of them. */
+    private List<String> mailTo(String address, int count) {
+        return await(count + " emails to " + address).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Arrays.stream(smtp.getReceivedMessages()).filter(m -> sentTo(m, address))
+                        .map(GreenMailUtil::getBody).toList(), to -> to.size() >= count);
+    }
+
+    private static boolean sentTo(MimeMessage message, String address) {
+        try {
+            return message.getAllRecipients()[0].toString().equals(address);
+        } catch (Exception e) {
+            return false;
         }
-        throw new AssertionError("fewer than " + count + " emails reached " + address);
     }
 
     private static String link(String body) {
@@ -225,9 +224,9 @@ class PledgesTest extends ChorusTest {
                 .contains("All 40 staff finished SEND awareness training in March.");
         // The review's words reach the themes index through the change log, for search and "you said, we did".
         String search = "/staff/themes/search?source=pledge&q=awareness";
-        for (int tries = 0; tries < 100 && !lead.get(search).text().contains("All 40 staff"); tries++) {
-            Thread.sleep(100);
-        }
+        // Generous: the first text indexed here also loads the sentence-embedding model, slow on a busy machine.
+        await("the review's words in search").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> lead.get(search).text().contains("All 40 staff"));
         assertThat(lead.get(search).document().select(".chorus-comment").text())
                 .contains("All 40 staff finished SEND awareness training in March.").contains("Oak Primary")
                 .contains("Training and understanding of staff");

@@ -109,6 +109,7 @@ class LearnedThemesTest extends ChorusTest {
     }
 
     private static void waitFor(BooleanSupplier done) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(done::getAsBoolean);
+        await("the learned tagger and the search index").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).until(done::getAsBoolean);
     }
 }

@@ -11,6 +11,7 @@ import uk.chorus.support.ChorusTest;
 import uk.chorus.support.StaffClient;
 import uk.chorus.support.StaffFixture;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -73,7 +74,8 @@ class ThemesTest extends ChorusTest {
 
     /** The first comment waits for the embedding model to load, which a busy machine takes tens of seconds over. */
     private static void waitFor(BooleanSupplier done) {
-        await("the search index").atMost(java.time.Duration.ofSeconds(90)).pollInterval(java.time.Duration.ofMillis(100))
+        await("the search index to show the change").atMost(java.time.Duration.ofSeconds(90))
+                .pollInterval(java.time.Duration.ofMillis(100))
                 .until(done::getAsBoolean);
     }
 

@@ -32,7 +32,9 @@ class MessageBundleTest {
     private static final Pattern TEMPLATE_KEY = Pattern.compile("\\{\\{#?\\s*tn?\\s+\"([a-z0-9.-]+)\"");
     private static final Pattern SUBEXPRESSION_KEY = Pattern.compile("\\(tn?\\s+\"([a-z0-9.-]+)\"");
     private static final Pattern JAVA_KEY = Pattern.compile(
-            "(?:messages\\.(?:get|count)|Message\\.of|Checked\\.invalid|titleKey\", |bodyKey\", |Pages\\.error\\([^,]+,)\\s*\"([a-z][a-z0-9.-]+)\"");
+            "(?:messages\\.(?:get|count)|Message\\.of|Checked\\.invalid|titleKey\", |bodyKey\", |Pages\\.error\\([^,]+,)\\s*\"([a-z][a-z0-9.-]+)\""
+                    // A form record's constraint names its sentence as message = "{key}".
+                    + "|message = \"\\{([a-z][a-z0-9.-]+)}\"");
 
     private static Properties bundle() throws IOException {
         Properties properties = new Properties();
@@ -101,7 +103,7 @@ class MessageBundleTest {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 Matcher m = JAVA_KEY.matcher(Files.readString(file));
                 while (m.find()) {
-                    String key = m.group(1);
+                    String key = m.group(1) != null ? m.group(1) : m.group(2);
                     if (!bundle.containsKey(key) && !(bundle.containsKey(key + ".one") && bundle.containsKey(key + ".other"))) {
                         missing.add(JAVA.relativize(file) + ": " + key);
                     }
