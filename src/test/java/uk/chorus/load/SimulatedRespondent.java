@@ -23,7 +23,9 @@ import java.util.Set;
  */
 final class SimulatedRespondent {
     private static final String FORM = "application/x-www-form-urlencoded";
-    private static final int ATTEMPTS = 40;
+    // A family retries for up to two minutes while the service restarts: on a busy 2-core machine a
+    // restart after a kill can take longer than forty quick retries did.
+    private static final long PATIENCE_NANOS = 120_000_000_000L;
 
     private final URI base;
     private final LoadStats stats;
@@ -115,7 +117,8 @@ final class SimulatedRespondent {
     /** Sends, retrying what a phone would retry: no connection, a time-out, a 503. */
     private PlainHttpClient.Reply send(String what, Request request) throws IOException, InterruptedException {
         IOException last = null;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        long giveUpAt = System.nanoTime() + PATIENCE_NANOS;
+        while (System.nanoTime() < giveUpAt) {
             long t0 = System.nanoTime();
             try {
                 PlainHttpClient.Reply reply = request.send();
