@@ -171,14 +171,19 @@ final class DisclosureAudit {
                 narrowed |= tighten(bounds[e.getKey()], outer(e.getValue()));
             }
             // Each question's block only reads the shared bounds, so the blocks are solved side by side.
+            java.util.concurrent.atomic.AtomicInteger blockSolves = new java.util.concurrent.atomic.AtomicInteger();
             List<Map<Integer, double[]>> found = questions.parallelStream().map(block -> {
                 List<Integer> present = block.present(shared);
                 if (present.isEmpty()) {
                     return Map.<Integer, double[]>of();
                 }
                 block.reset(bounds);
-                return block.ranges(present, threshold, new int[1], true);
+                int[] mine = {0};
+                Map<Integer, double[]> ranges1 = block.ranges(present, threshold, mine, true);
+                blockSolves.addAndGet(mine[0]);
+                return ranges1;
             }).toList();
+            solves[0] += blockSolves.get();
             for (Map<Integer, double[]> ranges1 : found) {
                 for (Map.Entry<Integer, double[]> e : ranges1.entrySet()) {
                     narrowed |= tighten(bounds[e.getKey()], outer(e.getValue()));
