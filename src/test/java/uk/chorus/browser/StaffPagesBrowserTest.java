@@ -138,7 +138,7 @@ class StaffPagesBrowserTest extends BrowserTest {
             check(lead, "reports-builder");
             String builder = lead.path();
             for (String page : new String[]{"/staff/reports", "/staff/actions", "/staff/actions/new", "/staff/measures",
-                    "/staff/reports/places"}) {
+                    "/staff/reports/places", "/staff/reports/evidence", "/staff/reports/local-offer", "/staff/languages"}) {
                 lead.open(page);
                 check(lead, "reports" + page.replace('/', '-'));
             }
@@ -152,6 +152,12 @@ class StaffPagesBrowserTest extends BrowserTest {
             lead.open("/reports/browser-report");
             assertThat(lead.scrollsSideways()).isFalse();
             check(lead, "report-public-phone");
+            // What happened next, in public and in Easy Read, and the Local Offer feedback record, on a phone.
+            for (String page : new String[]{"/commitments", "/commitments/easy-read", "/local-offer-feedback"}) {
+                lead.open(page);
+                assertThat(lead.scrollsSideways()).as(page).isFalse();
+                check(lead, "phone" + page.replace('/', '-'));
+            }
             lead.resize(1280, 900);
             for (String page : new String[]{"", "/family-voice-2026/checks", "/family-voice-2026/poster"}) {
                 lead.open("/staff/codesign" + page);
