@@ -225,6 +225,96 @@ final class DisclosureModel {
                 quarterMeasures(question, counted);
             }
         }
+        routing();
+    }
+
+    /**
+     * A question shown only after certain answers to an earlier one is asked, in every row, of
+     * exactly those who gave them: its total is the sum of those cells of its gate's row (equal when
+     * it is required, at most when not). An outside attack read a routed question's "don't know"
+     * as the gate's base minus its "no" minus the routed question's base. The gate's block and the
+     * routed question's are solved as one, so the relation is inside a block.
+     */
+    private void routing() {
+        Map<Integer, Integer> parent = new HashMap<>();
+        for (Question question : definition.questionList()) {
+            if (question.showIf() == null || !tables.containsKey(question.key())) {
+                continue;
+            }
+            Question gate = definition.questionList().stream()
+                    .filter(q -> q.key().equals(question.showIf().question())).findFirst().orElse(null);
+            Map<String, Map<String, RowFigures>> gateTables = gate == null ? null : tables.get(gate.key());
+            if (gateTables == null || gate.type() == QuestionType.MULTIPLE_CHOICE) {
+                continue;
+            }
+            List<String> gateOptions = summary.questions().get(gate.key()).options();
+            boolean required = question.required();
+            for (Map.Entry<String, Map<String, RowFigures>> byAbout : tables.get(question.key()).entrySet()) {
+                for (Map.Entry<String, RowFigures> row : byAbout.getValue().entrySet()) {
+                    List<Integer> shown = new ArrayList<>();
+                    if (byAbout.getKey().equals(gate.key())) {
+                        // A row of one of the gate's own groups: everyone in it, or nobody, was shown the question.
+                        if (!question.showIf().anyOf().contains(row.getKey())) {
+                            continue;
+                        }
+                        shown.add(groupSize(gate, row.getKey()));
+                    } else {
+                        RowFigures gateRow = gateTables.getOrDefault(byAbout.getKey(), Map.of()).get(row.getKey());
+                        if (gateRow == null) {
+                            continue;
+                        }
+                        for (String option : question.showIf().anyOf()) {
+                            int at = gateOptions.indexOf(option);
+                            if (at >= 0 && at < gateRow.cells().length) {
+                                shown.add(gateRow.cells()[at]);
+                            }
+                        }
+                    }
+                    if (shown.isEmpty()) {
+                        continue;
+                    }
+                    int[] figures = append(shown.stream().mapToInt(Integer::intValue).toArray(), row.getValue().total());
+                    double[] coefficients = ones(figures.length);
+                    coefficients[figures.length - 1] = -1;
+                    // sum(shown) - total: 0 when required, at least 0 when not.
+                    structure.add(new DisclosureAudit.Constraint(figures, coefficients, 0,
+                            required ? 0 : DisclosureAudit.NO_LIMIT));
+                    int first = -1;
+                    for (int f : figures) {
+                        int block = blocks.get(f);
+                        if (block == 0) {
+                            continue;
+                        }
+                        if (first < 0) {
+                            first = block;
+                        } else {
+                            union(parent, first, block);
+                        }
+                    }
+                }
+            }
+        }
+        for (int f = 0; f < blocks.size(); f++) {
+            if (blocks.get(f) != 0) {
+                blocks.set(f, find(parent, blocks.get(f)));
+            }
+        }
+    }
+
+    private static int find(Map<Integer, Integer> parent, int block) {
+        int root = block;
+        while (parent.containsKey(root) && parent.get(root) != root) {
+            root = parent.get(root);
+        }
+        return root;
+    }
+
+    private static void union(Map<Integer, Integer> parent, int a, int b) {
+        int ra = find(parent, a);
+        int rb = find(parent, b);
+        if (ra != rb) {
+            parent.put(Math.max(ra, rb), Math.min(ra, rb));
+        }
     }
 
     private static boolean headline(QuestionType type) {
